@@ -1,0 +1,60 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Cosmos.Kernel.Arch.X64
+{
+    // Control registers and privileged instructions (Arch/X64/cpu.asm).
+    public static unsafe class Cpu
+    {
+        [RuntimeImport("cosmos_halt")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void HaltOnce();
+
+        [RuntimeImport("cosmos_disable_interrupts")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void DisableInterrupts();
+
+        [RuntimeImport("cosmos_enable_interrupts")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void EnableInterrupts();
+
+        [RuntimeImport("cosmos_read_cr0")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadCr0();
+
+        [RuntimeImport("cosmos_read_cr2")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadCr2();
+
+        [RuntimeImport("cosmos_read_cr3")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadCr3();
+
+        [RuntimeImport("cosmos_read_cr4")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadCr4();
+
+        [RuntimeImport("cosmos_read_rflags")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadFlags();
+
+        [RuntimeImport("cosmos_read_frame_pointer")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadFramePointer();
+
+        [RuntimeImport("cosmos_rdtsc")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadTimestampCounter();
+
+        [RuntimeImport("cosmos_invalid_opcode")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ExecuteInvalidOpcode();
+
+        // Stops this CPU for good.
+        public static void Halt()
+        {
+            DisableInterrupts();
+            while (true) HaltOnce();
+        }
+    }
+}

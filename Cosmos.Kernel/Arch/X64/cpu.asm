@@ -1,0 +1,112 @@
+; Privileged instructions the C# side cannot express. System V calling convention: rdi, rsi, rdx = arguments.
+; Declared in C# with [RuntimeImport] (Arch/X64/Cpu.cs, Arch/X64/Ports.cs).
+bits 64
+section .text
+
+global cosmos_outb, cosmos_inb, cosmos_outw, cosmos_inw, cosmos_outd, cosmos_ind
+cosmos_outb:
+    mov edx, edi
+    mov eax, esi
+    out dx, al
+    ret
+cosmos_inb:
+    mov edx, edi
+    in al, dx
+    movzx eax, al
+    ret
+cosmos_outw:
+    mov edx, edi
+    mov eax, esi
+    out dx, ax
+    ret
+cosmos_inw:
+    mov edx, edi
+    in ax, dx
+    movzx eax, ax
+    ret
+cosmos_outd:
+    mov edx, edi
+    mov eax, esi
+    out dx, eax
+    ret
+cosmos_ind:
+    mov edx, edi
+    in eax, dx
+    ret
+
+global cosmos_halt, cosmos_disable_interrupts, cosmos_enable_interrupts
+cosmos_halt:
+    hlt
+    ret
+cosmos_disable_interrupts:
+    cli
+    ret
+cosmos_enable_interrupts:
+    sti
+    ret
+
+global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_invlpg
+cosmos_read_cr0:
+    mov rax, cr0
+    ret
+cosmos_read_cr2:
+    mov rax, cr2
+    ret
+cosmos_read_cr3:
+    mov rax, cr3
+    ret
+cosmos_read_cr4:
+    mov rax, cr4
+    ret
+cosmos_write_cr3:
+    mov cr3, rdi
+    ret
+cosmos_invlpg:
+    invlpg [rdi]
+    ret
+
+global cosmos_read_rflags, cosmos_read_frame_pointer, cosmos_rdtsc
+cosmos_read_rflags:
+    pushfq
+    pop rax
+    ret
+; The caller's frame pointer: where a stack walk starts.
+cosmos_read_frame_pointer:
+    mov rax, rbp
+    ret
+cosmos_rdtsc:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret
+
+; void cosmos_load_gdt(DescriptorTablePointer* gdtr, ushort codeSelector, ushort dataSelector)
+; Loads the GDT and reloads every segment register; cs through a far return.
+global cosmos_load_gdt
+cosmos_load_gdt:
+    lgdt [rdi]
+    mov ds, dx
+    mov es, dx
+    mov ss, dx
+    xor eax, eax
+    mov fs, ax
+    mov gs, ax
+    pop rax                                   ; return address
+    push rsi
+    push rax
+    retfq
+
+global cosmos_load_tss, cosmos_load_idt
+cosmos_load_tss:
+    ltr di
+    ret
+cosmos_load_idt:
+    lidt [rdi]
+    ret
+
+global cosmos_invalid_opcode
+cosmos_invalid_opcode:
+    ud2
+    ret
+
+section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    public abstract unsafe class Array
+    {
+        // Layout contract with ILC: the element count (padded to a pointer on 64-bit), then the elements.
+        private readonly int _length;
+        private readonly int _padding;
+
+        public int Length => _length;
+
+        public static T[] Empty<T>() => EmptyArray<T>.Value;
+
+        public static void Copy(Array sourceArray, Array destinationArray, int length)
+            => Copy(sourceArray, 0, destinationArray, 0, length);
+
+        // Same-type copies only: the kernel has no use for the BCL's converting copies.
+        public static void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length)
+        {
+            if (sourceArray == null || destinationArray == null) throw new ArgumentNullException();
+            if (sourceArray.m_pMethodTable != destinationArray.m_pMethodTable) throw new ArrayTypeMismatchException();
+            if (sourceIndex < 0 || destinationIndex < 0 || length < 0
+                || sourceIndex > sourceArray._length - length || destinationIndex > destinationArray._length - length)
+                throw new ArgumentOutOfRangeException();
+            nuint elementSize = sourceArray.m_pMethodTable->ComponentSize;
+            Buffer.Memmove(destinationArray.Data + (nuint)destinationIndex * elementSize,
+                sourceArray.Data + (nuint)sourceIndex * elementSize, (nuint)length * elementSize);
+        }
+
+        public static void Clear(Array array, int index, int length)
+        {
+            if (array == null) throw new ArgumentNullException();
+            if (index < 0 || length < 0 || index > array._length - length) throw new ArgumentOutOfRangeException();
+            nuint elementSize = array.m_pMethodTable->ComponentSize;
+            Buffer.ZeroMemory(array.Data + (nuint)index * elementSize, (nuint)length * elementSize);
+        }
+
+        public static void Resize<T>(ref T[] array, int newSize)
+        {
+            if (newSize < 0) throw new ArgumentOutOfRangeException();
+            T[] larger = new T[newSize];
+            if (array != null) Copy(array, larger, array.Length < newSize ? array.Length : newSize);
+            array = larger;
+        }
+
+        public static int IndexOf<T>(T[] array, T value)
+        {
+            if (array == null) throw new ArgumentNullException();
+            for (int i = 0; i < array.Length; i++)
+                if (EqualityHelpers.AreEqual(array[i], value)) return i;
+            return -1;
+        }
+
+        // Address of element 0.
+        internal byte* Data
+        {
+            get { object self = this; return *(byte**)&self + 2 * sizeof(nint); }
+        }
+    }
+
+    // ILC makes Array<T> the base of T[] (the generic interfaces single-dimensional arrays implement hang off it).
+    internal class Array<T> : Array
+    {
+    }
+
+    internal static class EmptyArray<T>
+    {
+        internal static readonly T[] Value = new T[0];
+    }
+
+    internal static class EqualityHelpers
+    {
+        internal static bool AreEqual<T>(T a, T b)
+        {
+            if (a == null) return b == null;
+            return a.Equals(b);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace System
+{
+    public abstract class ValueType
+    {
+    }
+
+    public abstract class Enum : ValueType
+    {
+    }
+
+    public struct Void
+    {
+    }
+}
