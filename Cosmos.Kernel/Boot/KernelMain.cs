@@ -13,6 +13,7 @@ namespace Cosmos.Kernel.Boot
             KernelLog.Initialize(new SerialPort(SerialPort.Com1));
             KernelLog.WriteLine("CosmosOS booting");
             KernelLog.WriteLine("load base " + loadBasePhysical.ToString("X") + ", multiboot info " + multibootInfoPhysical.ToString("X"));
+            Diagnostics.Testing.TestRunner.RunAll();
             Power.Off();
         }
     }

@@ -1,0 +1,39 @@
+namespace Cosmos.Kernel.Diagnostics.Testing
+{
+    // Runs every registered [KernelTest] and reports on the kernel log, one machine-readable line per test:
+    //   RUN <name>              before the test (a RUN without its TEST line means the test brought the kernel down)
+    //   TEST <name> PASS
+    //   TEST <name> FAIL <first failed assertion>
+    //   TESTS DONE <p> passed, <f> failed
+    public sealed unsafe class TestRunner
+    {
+        int _passed;
+        int _failed;
+
+        public static void RunAll()
+        {
+            var runner = new TestRunner();
+            RegisteredTests.RunAll(runner);
+            KernelLog.WriteLine("TESTS DONE " + runner._passed.ToString() + " passed, " + runner._failed.ToString() + " failed");
+        }
+
+        // Called by the generated registry (RegisteredTests), once per test.
+        internal void Run(string name, delegate*<void> test)
+        {
+            KernelLog.WriteLine("RUN " + name);
+            Assert.Reset();
+            test();
+            string failure = Assert.FirstFailure;
+            if (failure == null)
+            {
+                _passed++;
+                KernelLog.WriteLine("TEST " + name + " PASS");
+            }
+            else
+            {
+                _failed++;
+                KernelLog.WriteLine("TEST " + name + " FAIL " + failure);
+            }
+        }
+    }
+}
