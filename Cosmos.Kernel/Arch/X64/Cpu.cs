@@ -46,10 +46,6 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadTimestampCounter();
 
-        [RuntimeImport("cosmos_invalid_opcode")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void ExecuteInvalidOpcode();
-
         // Stops this CPU for good.
         public static void Halt()
         {

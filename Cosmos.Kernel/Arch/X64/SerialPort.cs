@@ -6,6 +6,7 @@ namespace Cosmos.Kernel.Arch.X64
         public const ushort Com1 = 0x3F8;
 
         const int Data = 0, InterruptEnable = 1, FifoControl = 2, LineControl = 3, ModemControl = 4, LineStatus = 5;
+        const byte DataReady = 1 << 0;
         const byte TransmitHoldingEmpty = 1 << 5;
         const byte TransmitterEmpty = 1 << 6;
 
@@ -27,6 +28,13 @@ namespace Cosmos.Kernel.Arch.X64
         {
             while ((Ports.Read8((ushort)(_base + LineStatus)) & TransmitHoldingEmpty) == 0) { }
             Ports.Write8((ushort)(_base + Data), value);
+        }
+
+        public bool TryRead(out byte value)
+        {
+            bool ready = (Ports.Read8((ushort)(_base + LineStatus)) & DataReady) != 0;
+            value = ready ? Ports.Read8((ushort)(_base + Data)) : (byte)0;
+            return ready;
         }
 
         // Waits until the last byte has left the shift register: Bochs drops bytes still in the FIFO at power-off.

@@ -104,9 +104,4 @@ cosmos_load_idt:
     lidt [rdi]
     ret
 
-global cosmos_invalid_opcode
-cosmos_invalid_opcode:
-    ud2
-    ret
-
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -21,6 +21,12 @@ namespace System
         [MethodImpl(MethodImplOptions.InternalCall)]
         public extern String(ReadOnlySpan<char> value);
 
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char[] value);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char[] value, int startIndex, int length);
+
         private static string Ctor(char* value, int startIndex, int length)
         {
             if (length < 0 || startIndex < 0) throw new ArgumentOutOfRangeException();
@@ -43,6 +49,15 @@ namespace System
             string result = FastAllocateString(value.Length);
             for (int i = 0; i < value.Length; i++) result.FirstCharPointer[i] = value[i];
             return result;
+        }
+
+        private static string Ctor(char[] value) => value == null ? Empty : Ctor(value, 0, value.Length);
+
+        private static string Ctor(char[] value, int startIndex, int length)
+        {
+            if (value == null) throw new ArgumentNullException(nameof(value));
+            if ((uint)startIndex > (uint)value.Length || (uint)length > (uint)(value.Length - startIndex)) throw new ArgumentOutOfRangeException();
+            return Ctor(new ReadOnlySpan<char>(value, startIndex, length));
         }
 
         internal static string CreateFromChar(char c) => Ctor(c, 1);

@@ -58,3 +58,12 @@ namespace System.Runtime.InteropServices
         }
     }
 }
+
+namespace System.Runtime.InteropServices
+{
+    // Roslyn needs this type to express the `unmanaged` generic constraint.
+    public enum UnmanagedType
+    {
+        Bool = 2, I1 = 3, U1 = 4, I2 = 5, U2 = 6, I4 = 7, U4 = 8, I8 = 9, U8 = 10, R4 = 11, R8 = 12,
+    }
+}

@@ -1,0 +1,70 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Cosmos.Kernel.Boot
+{
+    // Where the kernel image and its boot-time stacks are: virtual addresses fixed by the linker, and the physical
+    // load base the boot code learned from GRUB. See docs/memory-layout.md.
+    public static class KernelImage
+    {
+        // Virtual address of the image's first byte minus its link-time physical address (Boot/layout.inc).
+        public const ulong VirtualBase = 0xFFFFFFFF80000000;
+        public const ulong LinkPhysicalBase = 0x200000;
+
+        // All physical memory below 4 GiB is mapped here by the boot code.
+        public const ulong DirectMapBase = 0xFFFF800000000000;
+        public const ulong DirectMapSize = 4UL << 30;
+
+        public const ulong PageSize = 4096;
+
+        static ulong s_loadBase;
+
+        public static void Initialize(ulong physicalLoadBase) { s_loadBase = physicalLoadBase; }
+
+        public static ulong PhysicalLoadBase => s_loadBase;
+
+        public static ulong VirtualStart => VirtualBase + LinkPhysicalBase;
+
+        public static ulong VirtualEnd => ImageEnd();
+
+        public static ulong PhysicalEnd => s_loadBase + (VirtualEnd - VirtualStart);
+
+        public static ulong VirtualToPhysical(ulong virtualAddress) => virtualAddress - VirtualStart + s_loadBase;
+
+        public static unsafe void* PhysicalToVirtual(ulong physicalAddress)
+        {
+            if (physicalAddress >= DirectMapSize)
+                throw new System.ArgumentOutOfRangeException("physical address 0x" + physicalAddress.ToString("X") + " is outside the boot direct map");
+            return (void*)(DirectMapBase + physicalAddress);
+        }
+
+        [RuntimeImport("cosmos_image_text_start")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong TextStart();
+
+        [RuntimeImport("cosmos_image_text_end")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong TextEnd();
+
+        [RuntimeImport("cosmos_image_end")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern ulong ImageEnd();
+
+        // Each stack's guard is the unmapped page just below its bottom.
+        [RuntimeImport("cosmos_boot_stack_guard")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong BootStackGuard();
+
+        [RuntimeImport("cosmos_boot_stack_top")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong BootStackTop();
+
+        [RuntimeImport("cosmos_fault_stack_guard")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong FaultStackGuard();
+
+        [RuntimeImport("cosmos_fault_stack_top")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong FaultStackTop();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Cosmos.Kernel.Diagnostics.Testing
+{
+    // `fault=<kind>` on the kernel command line: after start-up the kernel commits the fault, and the system tests
+    // check that the report comes out (not a reset). Each kind goes through the real mechanism: a C# pointer write to
+    // an unmapped page, the CPU's divide and undefined instructions, and unbounded C# recursion into the stack guard.
+    public static unsafe class DeliberateFault
+    {
+        public static bool Commit(string kind)
+        {
+            if (kind == "pagefault") WriteToUnmappedPage();
+            else if (kind == "divide") DivideError();
+            else if (kind == "invalidopcode") InvalidOpcode();
+            else if (kind == "stackoverflow") Recurse(0);
+            else return false;
+            return true;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void WriteToUnmappedPage()
+        {
+            // Below the kernel half and never mapped (the boot identity map is gone by now).
+            *(ulong*)0xDEAD000 = 0xDEAD;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static int Recurse(int depth)
+        {
+            // The local buffer makes each frame big, and using the result after the call keeps it a real call.
+            byte* scratch = stackalloc byte[256];
+            scratch[depth & 255] = (byte)depth;
+            return Recurse(depth + 1) + scratch[(depth + 1) & 255];
+        }
+
+        [RuntimeImport("cosmos_fault_divide_error")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void DivideError();
+
+        [RuntimeImport("cosmos_fault_invalid_opcode")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void InvalidOpcode();
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Runtime;
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Boot.Multiboot2;
+using Cosmos.Kernel.Diagnostics;
+using Cosmos.Kernel.Diagnostics.Testing;
+
+namespace Cosmos.Kernel
+{
+    // The composition root: brings the layers up in order and decides what this boot is for.
+    public static unsafe class KernelMain
+    {
+        const string SymbolsModuleName = "symbols";
+
+        // Called by boot.asm in long mode, on the boot stack, once the runtime has set up statics.
+        [RuntimeExport("cosmos_kernel_main")]
+        static void Main(ulong multibootInfoPhysical, ulong loadBasePhysical)
+        {
+            KernelLog.Initialize(new SerialPort(SerialPort.Com1));
+            KernelImage.Initialize(loadBasePhysical);
+            Gdt.Initialize(KernelImage.FaultStackTop());
+            Idt.Initialize();
+            CpuExceptionReporter.Install();
+
+            Multiboot2Info bootInfo = ReadBootInfo(multibootInfoPhysical);
+            StackTrace.UseSymbols(LoadSymbols(bootInfo));
+            var commandLine = new KernelCommandLine(bootInfo.CommandLine);
+            KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
+                                + KernelImage.PhysicalLoadBase.ToString("x") + ", " + (UsableMemory(bootInfo) >> 20).ToString()
+                                + " MiB usable memory, command line \"" + bootInfo.CommandLine + "\"");
+
+            string fault = commandLine.GetValue("fault");
+            if (fault != null && !DeliberateFault.Commit(fault)) Panic.Halt("unknown fault kind '" + fault + "'");
+            if (commandLine.HasFlag("test"))
+            {
+                TestRunner.RunAll();
+                KernelLog.Flush();
+                Power.Off();
+            }
+            KernelMonitor.Run();
+        }
+
+        static Multiboot2Info ReadBootInfo(ulong physical)
+        {
+            byte* info = (byte*)KernelImage.PhysicalToVirtual(physical);
+            int size = Multiboot2Info.ReadTotalSize(new ReadOnlySpan<byte>(info, 8));
+            return Multiboot2Info.Parse(new ReadOnlySpan<byte>(info, size));
+        }
+
+        // Copies the symbol file out of its boot module: the module's memory goes back to the allocator later.
+        static SymbolTable LoadSymbols(Multiboot2Info bootInfo)
+        {
+            foreach (BootModule module in bootInfo.Modules)
+            {
+                if (module.CommandLine != SymbolsModuleName) continue;
+                var text = new byte[module.Size];
+                new ReadOnlySpan<byte>(KernelImage.PhysicalToVirtual(module.Start), text.Length).CopyTo(text);
+                return new SymbolTable(text);
+            }
+            KernelLog.WriteLine("no symbols module: stack traces show addresses only");
+            return null;
+        }
+
+        static ulong UsableMemory(Multiboot2Info bootInfo)
+        {
+            ulong total = 0;
+            foreach (MemoryMapEntry entry in bootInfo.MemoryMap)
+                if (entry.Kind == MemoryRegionKind.Available) total += entry.Length;
+            return total;
+        }
+    }
+}
