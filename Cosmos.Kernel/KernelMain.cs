@@ -1,6 +1,7 @@
 using System;
 using System.Runtime;
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Arch.X64.Acpi;
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
@@ -25,6 +26,8 @@ namespace Cosmos.Kernel
 
             Multiboot2Info bootInfo = ReadBootInfo(multibootInfoPhysical);
             StackTrace.UseSymbols(LoadSymbols(bootInfo));
+            var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
+            Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
                                 + KernelImage.PhysicalLoadBase.ToString("x") + ", " + (UsableMemory(bootInfo) >> 20).ToString()
@@ -61,6 +64,9 @@ namespace Cosmos.Kernel
             KernelLog.WriteLine("no symbols module: stack traces show addresses only");
             return null;
         }
+
+        static ReadOnlySpan<byte> ReadPhysical(ulong address, int length)
+            => new ReadOnlySpan<byte>(KernelImage.PhysicalToVirtual(address), length);
 
         static ulong UsableMemory(Multiboot2Info bootInfo)
         {
