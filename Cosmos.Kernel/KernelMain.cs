@@ -6,6 +6,7 @@ using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.Memory;
 
 namespace Cosmos.Kernel
 {
@@ -13,6 +14,9 @@ namespace Cosmos.Kernel
     public static unsafe class KernelMain
     {
         const string SymbolsModuleName = "symbols";
+
+        // What the bootloader reported, kept for the in-kernel tests and diagnostics.
+        public static Multiboot2Info BootInfo { get; private set; }
 
         // Called by boot.asm in long mode, on the boot stack, once the runtime has set up statics.
         [RuntimeExport("cosmos_kernel_main")]
@@ -25,13 +29,17 @@ namespace Cosmos.Kernel
             CpuExceptionReporter.Install();
 
             Multiboot2Info bootInfo = ReadBootInfo(multibootInfoPhysical);
+            BootInfo = bootInfo;
             StackTrace.UseSymbols(LoadSymbols(bootInfo));
+            PhysicalMemory.Initialize(bootInfo);
+            MemoryReport.WritePlan(bootInfo);
+            PhysicalMemory.Allocator.ReleaseModules();
+            MemoryReport.WriteStatistics();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
-                                + KernelImage.PhysicalLoadBase.ToString("x") + ", " + (UsableMemory(bootInfo) >> 20).ToString()
-                                + " MiB usable memory, command line \"" + bootInfo.CommandLine + "\"");
+                                + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \"" + bootInfo.CommandLine + "\"");
 
             string fault = commandLine.GetValue("fault");
             if (fault != null && !DeliberateFault.Commit(fault)) Panic.Halt("unknown fault kind '" + fault + "'");
@@ -67,13 +75,5 @@ namespace Cosmos.Kernel
 
         static ReadOnlySpan<byte> ReadPhysical(ulong address, int length)
             => new ReadOnlySpan<byte>(KernelImage.PhysicalToVirtual(address), length);
-
-        static ulong UsableMemory(Multiboot2Info bootInfo)
-        {
-            ulong total = 0;
-            foreach (MemoryMapEntry entry in bootInfo.MemoryMap)
-                if (entry.Kind == MemoryRegionKind.Available) total += entry.Length;
-            return total;
-        }
     }
 }

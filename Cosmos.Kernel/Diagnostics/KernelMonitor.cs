@@ -14,7 +14,8 @@ namespace Cosmos.Kernel.Diagnostics
                 KernelLog.Write("cosmos> ");
                 string line = ReadLine().Trim();
                 if (line.Length == 0) continue;
-                if (line == "help") KernelLog.WriteLine("commands: help, echo <text>, panic, poweroff");
+                if (line == "help") KernelLog.WriteLine("commands: help, meminfo, echo <text>, panic, poweroff");
+                else if (line == "meminfo") MemoryReport.WriteStatistics();
                 else if (line.StartsWith("echo ")) KernelLog.WriteLine(line.Substring(5));
                 else if (line == "panic") Panic.Halt("requested from the kernel monitor");
                 else if (line == "poweroff")
