@@ -33,7 +33,9 @@ namespace Cosmos.Kernel
             StackTrace.UseSymbols(LoadSymbols(bootInfo));
             PhysicalMemory.Initialize(bootInfo);
             MemoryReport.WritePlan(bootInfo);
+            MemoryReport.WriteStatistics();
             PhysicalMemory.Allocator.ReleaseModules();
+            KernelLog.WriteLine("MEMORY MODULES RELEASED");
             MemoryReport.WriteStatistics();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));

@@ -7,6 +7,7 @@ namespace Cosmos.Kernel.Diagnostics
     // The physical memory picture on the console, one fact per line, in a shape the system tests parse:
     //   MEMORY MAP <start> <end> <kind>         (each map entry as the firmware gave it, hex, end exclusive)
     //   MEMORY KERNEL|MODULE|BOOKKEEPING <start> <end> [name]
+    //   MEMORY MODULES RELEASED                 (between the counters before and after)
     //   MEMINFO total=<pages> free=... allocated=... reserved=... modules=...
     public static class MemoryReport
     {

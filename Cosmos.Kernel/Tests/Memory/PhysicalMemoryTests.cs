@@ -1,0 +1,86 @@
+using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.Memory;
+
+namespace Cosmos.Kernel.Tests.Memory
+{
+    static class PhysicalMemoryTests
+    {
+        static PageFrameAllocator Allocator => PhysicalMemory.Allocator;
+
+        [KernelTest]
+        internal static void CountersMatchTheBootMemoryMap()
+        {
+            ulong total = 0, reserved = 0;
+            for (ulong page = 0; page < BootMemoryModel.PageLimit; page++)
+            {
+                if (!BootMemoryModel.IsUsable(page)) continue;
+                total++;
+                if (BootMemoryModel.IsReserved(page)) reserved++;
+            }
+            PhysicalMemoryStatistics statistics = Allocator.Statistics;
+            Assert.Equal(total, statistics.TotalPages, "total pages");
+            Assert.Equal(reserved, statistics.ReservedPages, "reserved pages");
+            Assert.Equal(0UL, statistics.ModulePages, "module pages after the modules were released");
+            Assert.Equal(total, statistics.FreePages + statistics.AllocatedPages + statistics.ReservedPages, "free + allocated + reserved");
+        }
+
+        [KernelTest]
+        internal static void EveryFreePageCanBeAllocatedOnceThenFreed()
+        {
+            ulong freeBefore = Allocator.Statistics.FreePages;
+            var taken = new ulong[(BootMemoryModel.PageLimit + 63) / 64];
+            ulong count = 0;
+            for (ulong address = Allocator.AllocatePage(); address != 0; address = Allocator.AllocatePage())
+            {
+                // Messages are built only on failure: the loop runs once per page of RAM.
+                ulong page = address / PageFrameAllocator.PageSize;
+                if (page >= BootMemoryModel.PageLimit || !BootMemoryModel.IsUsable(page) || BootMemoryModel.IsReserved(page))
+                {
+                    Assert.Fail("handed out page 0x" + address.ToString("x") + ", which is not free memory");
+                    break;
+                }
+                if ((taken[page / 64] & (1UL << (int)(page % 64))) != 0)
+                {
+                    Assert.Fail("handed out page 0x" + address.ToString("x") + " twice");
+                    break;
+                }
+                taken[page / 64] |= 1UL << (int)(page % 64);
+                count++;
+            }
+            Assert.Equal(freeBefore, count, "pages handed out before exhaustion");
+            Assert.Equal(0UL, Allocator.Statistics.FreePages, "free pages when exhausted");
+
+            for (ulong word = 0; word < (ulong)taken.Length; word++)
+                for (int bit = 0; bit < 64; bit++)
+                    if ((taken[word] & (1UL << bit)) != 0) Allocator.FreePage((word * 64 + (ulong)bit) * PageFrameAllocator.PageSize);
+            Assert.Equal(freeBefore, Allocator.Statistics.FreePages, "free pages after freeing everything");
+        }
+
+        [KernelTest]
+        internal static void LowMemoryIsLentOnlyBelowOneMiB()
+        {
+            ulong freeBefore = Allocator.Statistics.FreePages;
+            ulong low = Allocator.AllocatePageBelow(PhysicalMemoryPlan.LowMemoryEnd);
+            Assert.True(low != 0 && low + PageFrameAllocator.PageSize <= PhysicalMemoryPlan.LowMemoryEnd,
+                        "a page below 1 MiB, got 0x" + low.ToString("x"));
+            Assert.True(BootMemoryModel.IsUsable(low / PageFrameAllocator.PageSize), "the low page is usable memory");
+            Assert.Equal(freeBefore, Allocator.Statistics.FreePages, "free pages (low memory is not counted as free)");
+            if (low != 0) Allocator.FreePage(low);
+        }
+
+        [KernelTest]
+        internal static void ContiguousRunsAreAlignedAndBelowTheLimit()
+        {
+            const ulong Alignment = 64 * 1024, Limit = 16UL << 20;
+            ulong freeBefore = Allocator.Statistics.FreePages;
+            ulong run = Allocator.AllocateContiguous(16, Alignment, Limit);
+            if (!Assert.True(run != 0, "16 pages below 16 MiB")) return;
+            Assert.Equal(0UL, run % Alignment, "run alignment");
+            Assert.True(run + 16 * PageFrameAllocator.PageSize <= Limit, "run ends below the limit");
+            Assert.True(run >= PhysicalMemoryPlan.LowMemoryEnd, "an ordinary DMA limit is not served from low memory");
+            Assert.Equal(freeBefore - 16, Allocator.Statistics.FreePages, "free pages after taking 16");
+            Allocator.FreeContiguous(run, 16);
+            Assert.Equal(freeBefore, Allocator.Statistics.FreePages, "free pages after giving them back");
+        }
+    }
+}
