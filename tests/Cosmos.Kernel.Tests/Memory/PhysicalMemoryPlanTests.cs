@@ -20,6 +20,11 @@ namespace Cosmos.Kernel.Tests.Memory
             public ulong Limit = 4 * GiB;
             public override string ToString() => Name;
 
+            public string Describe()
+                => Name + ": map " + string.Join(" ", Map.Select(e => e.Kind + "[0x" + e.BaseAddress.ToString("x") + ", 0x" + e.EndAddress.ToString("x") + ")"))
+                   + "; kernel [0x" + KernelStart.ToString("x") + ", 0x" + KernelEnd.ToString("x") + "); modules "
+                   + string.Join(" ", Modules.Select(m => "[0x" + m.Start.ToString("x") + ", 0x" + m.End.ToString("x") + ")")) + "; limit 0x" + Limit.ToString("x");
+
             public PhysicalMemoryPlan Plan() => PhysicalMemoryPlan.Create(Map, KernelStart, KernelEnd, Modules, Limit);
             public ReferenceMemoryModel Model(PageRange bookkeeping) => new ReferenceMemoryModel(Map, KernelStart, KernelEnd, Modules, bookkeeping);
         }
@@ -128,7 +133,7 @@ namespace Cosmos.Kernel.Tests.Memory
             CheckAgainstReference(machine);
         }
 
-        static void CheckAgainstReference(Machine machine)
+        internal static void CheckAgainstReference(Machine machine)
         {
             PhysicalMemoryPlan plan = machine.Plan();
             ReferenceMemoryModel model = machine.Model(plan.Bookkeeping);
