@@ -122,6 +122,7 @@ namespace Cosmos.Kernel.Memory
         // Frees pages [address, address + pageCount * PageSize). Checks them all before changing anything.
         public void FreeContiguous(ulong address, int pageCount)
         {
+            if (pageCount <= 0) throw new ArgumentOutOfRangeException(nameof(pageCount));
             if ((address & (PageSize - 1)) != 0) throw new ArgumentException("physical memory: freeing 0x" + address.ToString("x") + ", which is not page aligned");
             ulong firstPage = address / PageSize;
             Zone zone = ZoneOf(firstPage);

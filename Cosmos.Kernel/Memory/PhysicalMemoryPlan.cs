@@ -28,6 +28,40 @@ namespace Cosmos.Kernel.Memory
         public ulong ModulePages => Modules.PageCount;
         public ulong ReservedPages => TotalPages - Zones.PageCount;
 
+        // Available entries that overlap or touch count as one stretch of bytes before rounding inward, so that a page
+        // split between two entries at an unaligned address is not lost.
+        static ulong MergedStart(MemoryMapEntry[] map, MemoryMapEntry entry)
+        {
+            ulong start = entry.BaseAddress;
+            for (bool grew = true; grew;)
+            {
+                grew = false;
+                foreach (MemoryMapEntry other in map)
+                    if (other.Kind == MemoryRegionKind.Available && other.BaseAddress < start && other.EndAddress >= start)
+                    {
+                        start = other.BaseAddress;
+                        grew = true;
+                    }
+            }
+            return start;
+        }
+
+        static ulong MergedEnd(MemoryMapEntry[] map, MemoryMapEntry entry)
+        {
+            ulong end = entry.EndAddress;
+            for (bool grew = true; grew;)
+            {
+                grew = false;
+                foreach (MemoryMapEntry other in map)
+                    if (other.Kind == MemoryRegionKind.Available && other.EndAddress > end && other.BaseAddress <= end)
+                    {
+                        end = other.EndAddress;
+                        grew = true;
+                    }
+            }
+            return end;
+        }
+
         static PageRangeSet Single(PageRange range)
         {
             var set = new PageRangeSet();
@@ -42,7 +76,7 @@ namespace Cosmos.Kernel.Memory
         {
             var usable = new PageRangeSet();
             foreach (MemoryMapEntry entry in memoryMap)
-                if (entry.Kind == MemoryRegionKind.Available) usable.Add(PageRange.Inside(entry.BaseAddress, entry.EndAddress));
+                if (entry.Kind == MemoryRegionKind.Available) usable.Add(PageRange.Inside(MergedStart(memoryMap, entry), MergedEnd(memoryMap, entry)));
             foreach (MemoryMapEntry entry in memoryMap)
                 if (entry.Kind != MemoryRegionKind.Available) usable.Remove(PageRange.Covering(entry.BaseAddress, entry.EndAddress));
 

@@ -29,7 +29,7 @@ namespace Cosmos.Kernel.Arch.X64.Acpi
             foreach (ulong address in _tables)
             {
                 ReadOnlySpan<byte> table = ReadTable(address);
-                if (table.Length >= HeaderLength && HasSignature(table, signature)) return table;
+                if (signature.Length == 4 && table.Length >= HeaderLength && HasSignature(table, signature)) return table;
             }
             return ReadOnlySpan<byte>.Empty;
         }
@@ -48,6 +48,8 @@ namespace Cosmos.Kernel.Arch.X64.Acpi
             if (rsdp == null || rsdp.Length < 20 || !HasSignature(rsdp, "RSD PTR ") || Checksum(new ReadOnlySpan<byte>(rsdp, 0, 20)) != 0)
                 return new ulong[0];
             bool extended = rsdp[15] >= 2 && rsdp.Length >= 36;
+            // Revision 2+ adds an extended checksum over all 36 bytes; a pointer it does not vouch for is not followed.
+            if (extended && Checksum(new ReadOnlySpan<byte>(rsdp, 0, 36)) != 0) return new ulong[0];
             ulong rootAddress = extended
                 ? BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(rsdp, 24, 8))
                 : BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(rsdp, 16, 4));
