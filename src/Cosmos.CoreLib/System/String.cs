@@ -96,16 +96,11 @@ namespace System
 
         public static bool operator !=(string a, string b) => !Equals(a, b);
 
-        // FNV-1a over the UTF-16 code units: deterministic, which kernel hash tables and tests want.
-        public override int GetHashCode()
-        {
-            uint hash = 2166136261;
-            char* p = FirstCharPointer;
-            for (int i = 0; i < _stringLength; i++) hash = (hash ^ p[i]) * 16777619;
-            return (int)hash;
-        }
+        public override int GetHashCode() => (int)Fnv1a.Hash((byte*)FirstCharPointer, (nuint)_stringLength * sizeof(char));
 
         public override string ToString() => this;
+
+        public CharEnumerator GetEnumerator() => new CharEnumerator(this);
 
         public string Substring(int startIndex) => Substring(startIndex, _stringLength - startIndex);
 
