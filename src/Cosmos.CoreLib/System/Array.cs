@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace System
@@ -59,9 +61,60 @@ namespace System
         }
     }
 
-    // ILC makes Array<T> the base of T[] (the generic interfaces single-dimensional arrays implement hang off it).
-    internal class Array<T> : Array
+    // ILC makes Array<T> the base of T[]: the generic collection interfaces every T[] implements are implemented
+    // here, on `this` seen as the T[] it really is. Arrays are fixed-size, so the methods that resize throw.
+    internal class Array<T> : Array, IList<T>, IReadOnlyList<T>
     {
+        T[] Self => Unsafe.As<T[]>(this);
+
+        public T this[int index]
+        {
+            get => Self[index];
+            set => Self[index] = value;
+        }
+
+        public int Count => Self.Length;
+
+        public bool IsReadOnly => true;
+
+        public IEnumerator<T> GetEnumerator() => new ArrayEnumerator<T>(Self);
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool Contains(T item) => IndexOf(Self, item) >= 0;
+
+        public int IndexOf(T item) => IndexOf(Self, item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Copy(Self, 0, array, arrayIndex, Self.Length);
+
+        public void Add(T item) => throw new NotSupportedException("Collection was of a fixed size.");
+
+        public void Insert(int index, T item) => throw new NotSupportedException("Collection was of a fixed size.");
+
+        public bool Remove(T item) => throw new NotSupportedException("Collection was of a fixed size.");
+
+        public void RemoveAt(int index) => throw new NotSupportedException("Collection was of a fixed size.");
+
+        public void Clear() => throw new NotSupportedException("Collection was of a fixed size.");
+    }
+
+    // What an array hands out as IEnumerator<T>.
+    internal sealed class ArrayEnumerator<T> : IEnumerator<T>
+    {
+        readonly T[] _array;
+        int _index = -1;
+
+        internal ArrayEnumerator(T[] array) { _array = array; }
+
+        public bool MoveNext() => ++_index < _array.Length;
+
+        public T Current => _array[_index];
+
+        object IEnumerator.Current => Current;
+
+        public void Reset() => _index = -1;
+
+        public void Dispose() { }
     }
 
     internal static class EmptyArray<T>
