@@ -31,7 +31,7 @@ namespace System.Runtime
         public static ref byte RhUnbox2(MethodTable* type, object obj)
         {
             if (obj == null) throw new NullReferenceException();
-            if (!IsUnboxableAs(obj.m_pMethodTable, type)) throw new InvalidCastException();
+            if (!IsUnboxableAs(obj.m_pEEType, type)) throw new InvalidCastException();
             return ref *BoxData(obj);
         }
 
@@ -50,7 +50,7 @@ namespace System.Runtime
                 return;
             }
             MethodTable* underlying = nullableType->NullableType;
-            if (!IsUnboxableAs(obj.m_pMethodTable, underlying)) throw new InvalidCastException();
+            if (!IsUnboxableAs(obj.m_pEEType, underlying)) throw new InvalidCastException();
             *destination = 1;
             Buffer.Memmove(destination + nullableType->NullableValueOffset, BoxData(obj), underlying->ValueTypeSize);
         }

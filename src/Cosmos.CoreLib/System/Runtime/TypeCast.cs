@@ -7,7 +7,7 @@ namespace System.Runtime
     // variance of interfaces and delegates.
     internal static unsafe class TypeCast
     {
-        static MethodTable* TypeOf(object o) => o.m_pMethodTable;
+        static MethodTable* TypeOf(object o) => o.m_pEEType;
 
         static bool IsObjectType(MethodTable* type) => type->ElementType == ElementType.Class && type->RelatedType == null;
 
