@@ -21,11 +21,11 @@ namespace System
         public static void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length)
         {
             if (sourceArray == null || destinationArray == null) throw new ArgumentNullException();
-            if (sourceArray.m_pMethodTable != destinationArray.m_pMethodTable) throw new ArrayTypeMismatchException();
+            if (sourceArray.m_pEEType != destinationArray.m_pEEType) throw new ArrayTypeMismatchException();
             if (sourceIndex < 0 || destinationIndex < 0 || length < 0
                 || sourceIndex > sourceArray._length - length || destinationIndex > destinationArray._length - length)
                 throw new ArgumentOutOfRangeException();
-            nuint elementSize = sourceArray.m_pMethodTable->ComponentSize;
+            nuint elementSize = sourceArray.m_pEEType->ComponentSize;
             Buffer.Memmove(destinationArray.Data + (nuint)destinationIndex * elementSize,
                 sourceArray.Data + (nuint)sourceIndex * elementSize, (nuint)length * elementSize);
         }
@@ -34,7 +34,7 @@ namespace System
         {
             if (array == null) throw new ArgumentNullException();
             if (index < 0 || length < 0 || index > array._length - length) throw new ArgumentOutOfRangeException();
-            nuint elementSize = array.m_pMethodTable->ComponentSize;
+            nuint elementSize = array.m_pEEType->ComponentSize;
             Buffer.ZeroMemory(array.Data + (nuint)index * elementSize, (nuint)length * elementSize);
         }
 
@@ -48,10 +48,25 @@ namespace System
 
         public static int IndexOf<T>(T[] array, T value)
         {
-            if (array == null) throw new ArgumentNullException();
-            for (int i = 0; i < array.Length; i++)
-                if (EqualityHelpers.AreEqual(array[i], value)) return i;
+            if (array == null) throw new ArgumentNullException(nameof(array));
+            return IndexOf(array, value, 0, array.Length);
+        }
+
+        public static int IndexOf<T>(T[] array, T value, int startIndex, int count)
+        {
+            if (array == null) throw new ArgumentNullException(nameof(array));
+            if ((uint)startIndex > (uint)array.Length || (uint)count > (uint)(array.Length - startIndex))
+                throw new ArgumentOutOfRangeException();
+            EqualityComparer<T> comparer = EqualityComparer<T>.Default;
+            for (int i = startIndex; i < startIndex + count; i++)
+                if (comparer.Equals(array[i], value)) return i;
             return -1;
+        }
+
+        public static void Sort<T>(T[] array, Comparison<T> comparison)
+        {
+            if (array == null) throw new ArgumentNullException(nameof(array));
+            ArraySortHelper<T>.Sort(array, comparison);
         }
 
         // Address of element 0.
@@ -120,14 +135,5 @@ namespace System
     internal static class EmptyArray<T>
     {
         internal static readonly T[] Value = new T[0];
-    }
-
-    internal static class EqualityHelpers
-    {
-        internal static bool AreEqual<T>(T a, T b)
-        {
-            if (a == null) return b == null;
-            return a.Equals(b);
-        }
     }
 }

@@ -67,7 +67,7 @@ namespace System
         {
             if (length == 0) return Empty;
             object empty = Empty;
-            return Unsafe.As<string>(ObjectAllocator.AllocateArray(empty.m_pMethodTable, length));
+            return Unsafe.As<string>(ObjectAllocator.AllocateArray(empty.m_pEEType, length));
         }
 
         private char* FirstCharPointer
