@@ -28,6 +28,10 @@ namespace System
             }
         }
 
+        // Element-typed, overlap-safe copy behind span CopyTo (and so the collections and string building).
+        internal static void Memmove<T>(ref T destination, ref T source, nuint elementCount)
+            => Memmove((byte*)Unsafe.AsPointer(ref destination), (byte*)Unsafe.AsPointer(ref source), elementCount * (nuint)Unsafe.SizeOf<T>());
+
         internal static void ZeroMemory(byte* destination, nuint length)
         {
             nuint i = 0;

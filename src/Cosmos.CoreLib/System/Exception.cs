@@ -131,3 +131,13 @@ namespace System
         internal override string DefaultMessage => "One of the identified items was in an invalid format.";
     }
 }
+
+namespace System.Collections.Generic
+{
+    public class KeyNotFoundException : SystemException
+    {
+        public KeyNotFoundException() { }
+        public KeyNotFoundException(string message) : base(message) { }
+        internal override string DefaultMessage => "The given key was not present in the dictionary.";
+    }
+}

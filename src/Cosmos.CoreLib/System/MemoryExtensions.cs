@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace System
 {
     public static class MemoryExtensions
     {
-        public static ReadOnlySpan<char> AsSpan(this string text) => text;
+        // C# 14 lowers its built-in string-to-span conversion to this method (and String's conversion operator calls
+        // it): the body must build the span itself, since converting would call this method again.
+        public static ReadOnlySpan<char> AsSpan(this string text)
+            => text == null ? default : new ReadOnlySpan<char>(ref Unsafe.AsRef(in text.GetPinnableReference()), text.Length);
 
         public static Span<T> AsSpan<T>(this T[] array) => new Span<T>(array);
 

@@ -1,67 +1,106 @@
 namespace System
 {
-    // Integer formatting behind the primitives' ToString. Formats: null/"" or "D[n]" decimal, "X[n]"/"x[n]" hex.
+    // Integer formatting: every integer ToString, TryFormat, interpolation hole and StringBuilder.Append ends here.
+    // Formats: null/"" or "G"/"D[n]" decimal, "X[n]"/"x[n]" hex. Anything else is a FormatException.
     internal static unsafe class Number
     {
-        internal static string FormatInt64(long value, string format, int size)
+        internal static string FormatInt64(long value, ReadOnlySpan<char> format, int size)
+        {
+            Layout layout = LayOutInt64(value, format, size);
+            string result = string.FastAllocateString(layout.Length);
+            fixed (char* chars = result) layout.Write(chars);
+            return result;
+        }
+
+        internal static string FormatUInt64(ulong value, ReadOnlySpan<char> format)
+        {
+            Layout layout = LayOut(value, false, format);
+            string result = string.FastAllocateString(layout.Length);
+            fixed (char* chars = result) layout.Write(chars);
+            return result;
+        }
+
+        internal static bool TryFormatInt64(long value, ReadOnlySpan<char> format, int size, Span<char> destination, out int charsWritten)
+            => TryWrite(LayOutInt64(value, format, size), destination, out charsWritten);
+
+        internal static bool TryFormatUInt64(ulong value, ReadOnlySpan<char> format, Span<char> destination, out int charsWritten)
+            => TryWrite(LayOut(value, false, format), destination, out charsWritten);
+
+        // size: the value's width in bytes. Hex shows the two's complement of that width, as the BCL does.
+        static Layout LayOutInt64(long value, ReadOnlySpan<char> format, int size)
         {
             if (IsHex(format))
+                return LayOut(size == sizeof(long) ? (ulong)value : (ulong)value & ((1UL << (size * 8)) - 1), false, format);
+            // -(value + 1) + 1 keeps long.MinValue in range.
+            return value >= 0 ? LayOut((ulong)value, false, format) : LayOut((ulong)(-(value + 1)) + 1, true, format);
+        }
+
+        static bool TryWrite(Layout layout, Span<char> destination, out int charsWritten)
+        {
+            if (layout.Length > destination.Length)
             {
-                // Hex shows the two's complement of the value's own width, as the BCL does.
-                ulong bits = size == sizeof(long) ? (ulong)value : (ulong)value & ((1UL << (size * 8)) - 1);
-                return FormatHex(bits, format);
+                charsWritten = 0;
+                return false;
             }
-            if (value >= 0) return FormatDecimal((ulong)value, false, Precision(format));
-            return FormatDecimal((ulong)(-(value + 1)) + 1, true, Precision(format));
+            fixed (char* chars = destination) layout.Write(chars);
+            charsWritten = layout.Length;
+            return true;
         }
 
-        internal static string FormatUInt64(ulong value, string format)
-            => IsHex(format) ? FormatHex(value, format) : FormatDecimal(value, false, Precision(format));
+        static bool IsHex(ReadOnlySpan<char> format) => format.Length > 0 && (format[0] == 'X' || format[0] == 'x');
 
-        static bool IsHex(string format) => format != null && format.Length > 0 && (format[0] == 'X' || format[0] == 'x');
-
-        static int Precision(string format)
+        static Layout LayOut(ulong magnitude, bool negative, ReadOnlySpan<char> format)
         {
-            if (format == null || format.Length == 0) return 1;
-            char kind = format[0];
-            if (kind != 'D' && kind != 'd' && kind != 'X' && kind != 'x') Environment.FailFast("unsupported number format");
-            int digits = 0;
-            for (int i = 1; i < format.Length; i++)
+            Layout layout;
+            layout.Magnitude = magnitude;
+            layout.Negative = negative;
+            layout.Radix = 10;
+            layout.LetterBase = 'A';
+            int precision = 0;
+            if (format.Length > 0)
             {
-                if (!char.IsDigit(format[i])) Environment.FailFast("unsupported number format");
-                digits = digits * 10 + (format[i] - '0');
+                char kind = format[0];
+                if (kind == 'X' || kind == 'x')
+                {
+                    layout.Radix = 16;
+                    layout.LetterBase = kind == 'X' ? 'A' : 'a';
+                }
+                else if (kind != 'D' && kind != 'd' && kind != 'G' && kind != 'g') throw new FormatException("Format specifier was invalid.");
+                for (int i = 1; i < format.Length; i++)
+                {
+                    if (!char.IsDigit(format[i]) || precision > 99_999) throw new FormatException("Format specifier was invalid.");
+                    precision = precision * 10 + (format[i] - '0');
+                }
             }
-            return digits == 0 ? 1 : digits;
+            int digits = 1;
+            for (ulong rest = magnitude / layout.Radix; rest != 0; rest /= layout.Radix) digits++;
+            layout.Digits = digits > precision ? digits : precision;
+            layout.Length = layout.Digits + (negative ? 1 : 0);
+            return layout;
         }
 
-        static string FormatDecimal(ulong value, bool negative, int minDigits)
+        // What a formatted number looks like before it is written: measured first, so callers can size the target.
+        struct Layout
         {
-            char* buffer = stackalloc char[32];
-            int pos = 32;
-            do
-            {
-                buffer[--pos] = (char)('0' + (int)(value % 10));
-                value /= 10;
-            } while (value != 0);
-            while (32 - pos < minDigits && pos > 1) buffer[--pos] = '0';
-            if (negative) buffer[--pos] = '-';
-            return new string(buffer, pos, 32 - pos);
-        }
+            public ulong Magnitude;
+            public bool Negative;
+            public uint Radix;
+            public char LetterBase;
+            public int Digits;   // including leading zeros
+            public int Length;   // including the sign
 
-        static string FormatHex(ulong value, string format)
-        {
-            int minDigits = Precision(format);
-            char letterBase = format[0] == 'X' ? 'A' : 'a';
-            char* buffer = stackalloc char[32];
-            int pos = 32;
-            do
+            public void Write(char* destination)
             {
-                int digit = (int)(value & 0xF);
-                buffer[--pos] = (char)(digit < 10 ? '0' + digit : letterBase + digit - 10);
-                value >>= 4;
-            } while (value != 0);
-            while (32 - pos < minDigits && pos > 0) buffer[--pos] = '0';
-            return new string(buffer, pos, 32 - pos);
+                char* p = destination + Length;
+                ulong value = Magnitude;
+                for (int i = 0; i < Digits; i++)
+                {
+                    int digit = (int)(value % Radix);
+                    *--p = (char)(digit < 10 ? '0' + digit : LetterBase + digit - 10);
+                    value /= Radix;
+                }
+                if (Negative) *--p = '-';
+            }
         }
     }
 }

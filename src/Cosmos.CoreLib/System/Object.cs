@@ -2,8 +2,9 @@ namespace System
 {
     public class Object
     {
-        // Layout contract with ILC: the first field of every object is its MethodTable pointer.
-        internal unsafe Internal.Runtime.MethodTable* m_pMethodTable;
+        // Layout contract with ILC: the first field of every object is its MethodTable pointer. ILC also expects
+        // this name (the unboxing stubs of shared generic structs read the field).
+        internal unsafe Internal.Runtime.MethodTable* m_pEEType;
 
         public Object() { }
 

@@ -35,6 +35,13 @@ namespace System
             _length = length;
         }
 
+        // A span over one element.
+        public ReadOnlySpan(ref readonly T reference)
+        {
+            _reference = ref Unsafe.AsRef(in reference);
+            _length = 1;
+        }
+
         internal ReadOnlySpan(ref T reference, int length)
         {
             _reference = ref reference;
@@ -71,11 +78,7 @@ namespace System
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length) throw new ArgumentException("Destination is too short.");
-            // Overlap-safe: copy backwards when the destination starts inside the source.
-            if (Unsafe.IsAddressGreaterThan(ref destination._reference, ref _reference))
-                for (int i = _length - 1; i >= 0; i--) Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
-            else
-                for (int i = 0; i < _length; i++) Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
+            Buffer.Memmove(ref destination._reference, ref _reference, (nuint)_length);
         }
 
         public T[] ToArray()

@@ -35,6 +35,13 @@ namespace System
             _length = length;
         }
 
+        // A span over one element.
+        public Span(ref T reference)
+        {
+            _reference = ref reference;
+            _length = 1;
+        }
+
         internal Span(ref T reference, int length)
         {
             _reference = ref reference;
@@ -78,11 +85,7 @@ namespace System
             for (int i = 0; i < _length; i++) Unsafe.Add(ref _reference, i) = value;
         }
 
-        public void CopyTo(Span<T> destination)
-        {
-            if ((uint)_length > (uint)destination.Length) throw new ArgumentException("Destination is too short.");
-            ((ReadOnlySpan<T>)this).CopyTo(destination);
-        }
+        public void CopyTo(Span<T> destination) => ((ReadOnlySpan<T>)this).CopyTo(destination);
 
         public T[] ToArray() => ((ReadOnlySpan<T>)this).ToArray();
 

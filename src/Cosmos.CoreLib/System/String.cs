@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Internal.Runtime;
 
 namespace System
@@ -47,16 +49,15 @@ namespace System
         private static string Ctor(ReadOnlySpan<char> value)
         {
             string result = FastAllocateString(value.Length);
-            for (int i = 0; i < value.Length; i++) result.FirstCharPointer[i] = value[i];
+            value.CopyTo(new Span<char>(result.FirstCharPointer, value.Length));
             return result;
         }
 
-        private static string Ctor(char[] value) => value == null ? Empty : Ctor(value, 0, value.Length);
+        private static string Ctor(char[] value) => Ctor(new ReadOnlySpan<char>(value));
 
         private static string Ctor(char[] value, int startIndex, int length)
         {
             if (value == null) throw new ArgumentNullException(nameof(value));
-            if ((uint)startIndex > (uint)value.Length || (uint)length > (uint)(value.Length - startIndex)) throw new ArgumentOutOfRangeException();
             return Ctor(new ReadOnlySpan<char>(value, startIndex, length));
         }
 
@@ -66,7 +67,7 @@ namespace System
         {
             if (length == 0) return Empty;
             object empty = Empty;
-            return Unsafe.As<string>(ObjectAllocator.AllocateArray(empty.m_pMethodTable, length));
+            return Unsafe.As<string>(ObjectAllocator.AllocateArray(empty.m_pEEType, length));
         }
 
         private char* FirstCharPointer
@@ -88,8 +89,7 @@ namespace System
 
         public ref readonly char GetPinnableReference() => ref _firstChar;
 
-        public static implicit operator ReadOnlySpan<char>(string value)
-            => value == null ? default : new ReadOnlySpan<char>(value.FirstCharPointer, value._stringLength);
+        public static implicit operator ReadOnlySpan<char>(string value) => value.AsSpan();
 
         public static bool IsNullOrEmpty(string value) => value == null || value._stringLength == 0;
 
@@ -111,16 +111,11 @@ namespace System
 
         public static bool operator !=(string a, string b) => !Equals(a, b);
 
-        // FNV-1a over the UTF-16 code units: deterministic, which kernel hash tables and tests want.
-        public override int GetHashCode()
-        {
-            uint hash = 2166136261;
-            char* p = FirstCharPointer;
-            for (int i = 0; i < _stringLength; i++) hash = (hash ^ p[i]) * 16777619;
-            return (int)hash;
-        }
+        public override int GetHashCode() => (int)Fnv1a.Hash((byte*)FirstCharPointer, (nuint)_stringLength * sizeof(char));
 
         public override string ToString() => this;
+
+        public CharEnumerator GetEnumerator() => new CharEnumerator(this);
 
         public string Substring(int startIndex) => Substring(startIndex, _stringLength - startIndex);
 
@@ -181,14 +176,22 @@ namespace System
             return Substring(start, end - start);
         }
 
-        public static string Concat(string str0, string str1) => Concat(str0, str1, null, null);
+        // Concat: every overload measures its parts, allocates the result once and copies them in.
+        public static string Concat(string str0, string str1) => Concat((ReadOnlySpan<char>)str0, str1, default, default);
 
-        public static string Concat(string str0, string str1, string str2) => Concat(str0, str1, str2, null);
+        public static string Concat(string str0, string str1, string str2) => Concat((ReadOnlySpan<char>)str0, str1, str2, default);
 
         public static string Concat(string str0, string str1, string str2, string str3)
+            => Concat((ReadOnlySpan<char>)str0, str1, str2, str3);
+
+        public static string Concat(ReadOnlySpan<char> str0, ReadOnlySpan<char> str1) => Concat(str0, str1, default, default);
+
+        public static string Concat(ReadOnlySpan<char> str0, ReadOnlySpan<char> str1, ReadOnlySpan<char> str2)
+            => Concat(str0, str1, str2, default);
+
+        public static string Concat(ReadOnlySpan<char> str0, ReadOnlySpan<char> str1, ReadOnlySpan<char> str2, ReadOnlySpan<char> str3)
         {
-            int length = LengthOf(str0) + LengthOf(str1) + LengthOf(str2) + LengthOf(str3);
-            string result = FastAllocateString(length);
+            string result = FastAllocateString(str0.Length + str1.Length + str2.Length + str3.Length);
             int pos = 0;
             result.Append(ref pos, str0);
             result.Append(ref pos, str1);
@@ -199,7 +202,12 @@ namespace System
 
         public static string Concat(params string[] values)
         {
-            if (values == null) throw new ArgumentNullException();
+            if (values == null) throw new ArgumentNullException(nameof(values));
+            return Concat((ReadOnlySpan<string>)values);
+        }
+
+        public static string Concat(params ReadOnlySpan<string> values)
+        {
             int length = 0;
             for (int i = 0; i < values.Length; i++) length += LengthOf(values[i]);
             string result = FastAllocateString(length);
@@ -208,20 +216,50 @@ namespace System
             return result;
         }
 
+        public static string Concat(object arg0) => arg0?.ToString() ?? Empty;
+
         public static string Concat(object arg0, object arg1) => Concat(arg0?.ToString(), arg1?.ToString());
 
         public static string Concat(object arg0, object arg1, object arg2)
             => Concat(arg0?.ToString(), arg1?.ToString(), arg2?.ToString());
 
+        public static string Concat(params object[] args)
+        {
+            if (args == null) throw new ArgumentNullException(nameof(args));
+            return Concat((ReadOnlySpan<object>)args);
+        }
+
+        public static string Concat(params ReadOnlySpan<object> args)
+        {
+            string[] strings = new string[args.Length];
+            for (int i = 0; i < args.Length; i++) strings[i] = args[i]?.ToString();
+            return Concat((ReadOnlySpan<string>)strings);
+        }
+
+        public static string Concat(IEnumerable<string> values)
+        {
+            if (values == null) throw new ArgumentNullException(nameof(values));
+            StringBuilder builder = new StringBuilder();
+            foreach (string value in values) builder.Append(value);
+            return builder.ToString();
+        }
+
+        public static string Concat<T>(IEnumerable<T> values)
+        {
+            if (values == null) throw new ArgumentNullException(nameof(values));
+            StringBuilder builder = new StringBuilder();
+            foreach (T value in values)
+                if (value != null) builder.Append(value.ToString());
+            return builder.ToString();
+        }
+
         static int LengthOf(string s) => s == null ? 0 : s._stringLength;
 
         // Only used on a freshly allocated result, before anyone else can see it.
-        void Append(ref int pos, string value)
+        void Append(ref int pos, ReadOnlySpan<char> value)
         {
-            if (value == null) return;
-            Buffer.MemoryCopy(value.FirstCharPointer, FirstCharPointer + pos, (long)(_stringLength - pos) * sizeof(char),
-                (long)value._stringLength * sizeof(char));
-            pos += value._stringLength;
+            value.CopyTo(new Span<char>(FirstCharPointer + pos, _stringLength - pos));
+            pos += value.Length;
         }
     }
 }

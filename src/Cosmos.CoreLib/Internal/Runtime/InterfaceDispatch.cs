@@ -41,7 +41,7 @@ namespace Internal.Runtime
         static nint Resolve(object target, Cell* cell)
         {
             if (target == null) throw new NullReferenceException();
-            MethodTable* type = target.m_pMethodTable;
+            MethodTable* type = target.m_pEEType;
             CacheEntry* entry = CacheSlot(type, cell);
             if (entry->Type == type && entry->Cell == cell) return entry->Target;
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace Internal.Runtime
 {
     // A read-only view of the MethodTable that ILC 10 emits for every type (x64 layout). Only what the runtime
@@ -7,8 +9,18 @@ namespace Internal.Runtime
         const uint HasComponentSizeFlag = 0x80000000;
         const uint HasDispatchMapFlag = 0x00040000;
         const uint HasFinalizerFlag = 0x00100000;
+        const uint HasSealedVTableEntriesFlag = 0x00400000;
+        const uint HasPointersFlag = 0x01000000;
+        const uint IsGenericFlag = 0x02000000;
         const uint ElementTypeMask = 0x7C000000;
         const int ElementTypeShift = 26;
+
+        // Types without a component size keep extended flags in the low 16 bits. For value types: the bytes of
+        // padding the boxed form adds after the fields. For Nullable<T>: log2 of the offset of its value field.
+        const uint ValueTypeFieldPaddingMask = 0x00E0;
+        const int ValueTypeFieldPaddingShift = 5;
+        const uint NullableValueOffsetMask = 0x0700;
+        const int NullableValueOffsetShift = 8;
 
         // Flags: the low 16 bits hold the component size when HasComponentSizeFlag is set (arrays, strings).
         uint _flags;
@@ -23,6 +35,20 @@ namespace Internal.Runtime
         public ushort ComponentSize => (_flags & HasComponentSizeFlag) != 0 ? (ushort)_flags : (ushort)0;
 
         public bool HasComponentSize => (_flags & HasComponentSizeFlag) != 0;
+
+        // Whether instances hold object references (the collector's cue; ValueType.Equals cannot compare bits then).
+        public bool HasPointers => (_flags & HasPointersFlag) != 0;
+
+        // For value types: the exact size of the unboxed value (the box's base size adds the object header, the
+        // MethodTable pointer and padding up to the minimum object size).
+        public uint ValueTypeSize
+            => _baseSize - (uint)(2 * sizeof(nint)) - ((_flags & ValueTypeFieldPaddingMask) >> ValueTypeFieldPaddingShift);
+
+        // For Nullable<T>: T, its only generic argument. (RelatedType is the base type, System.ValueType.)
+        public MethodTable* NullableType => (MethodTable*)Follow(GenericCompositionField);
+
+        // For Nullable<T>: where the T value starts (hasValue is at offset 0).
+        public uint NullableValueOffset => 1u << (int)((_flags & NullableValueOffsetMask) >> NullableValueOffsetShift);
 
         public ElementType ElementType => (ElementType)((_flags & ElementTypeMask) >> ElementTypeShift);
 
@@ -50,20 +76,41 @@ namespace Internal.Runtime
         public MethodTable** InterfaceMap => (MethodTable**)(VTable + _numVtableSlots);
 
         // After the interface map come 32-bit relative pointers: TypeManager, WritableData, then the optional
-        // DispatchMap, Finalizer and SealedVirtualSlots, each present only when its flag says so.
+        // DispatchMap, Finalizer, SealedVirtualSlots, GenericDefinition and GenericComposition, each present only
+        // when its flag says so.
         int* RelativePointers => (int*)(InterfaceMap + _numInterfaces);
 
         static byte* Follow(int* relativePointer) => (byte*)relativePointer + *relativePointer;
+
+        int* SealedVirtualSlotsField
+        {
+            get
+            {
+                int* pointer = RelativePointers + 2;
+                if ((_flags & HasDispatchMapFlag) != 0) pointer++;
+                if ((_flags & HasFinalizerFlag) != 0) pointer++;
+                return pointer;
+            }
+        }
+
+        // With one generic argument the composition field points straight at it (with more, at a list of them).
+        int* GenericCompositionField
+        {
+            get
+            {
+                int* pointer = SealedVirtualSlotsField;
+                if ((_flags & HasSealedVTableEntriesFlag) != 0) pointer++;
+                if ((_flags & IsGenericFlag) == 0) Environment.FailFast("MethodTable: not a generic instantiation");
+                return pointer + 1; // skip GenericDefinition
+            }
+        }
 
         public DispatchMap* DispatchMap
             => (_flags & HasDispatchMapFlag) != 0 ? (DispatchMap*)Follow(RelativePointers + 2) : null;
 
         public nint GetSealedVirtualSlot(int index)
         {
-            int* field = RelativePointers + 2;
-            if ((_flags & HasDispatchMapFlag) != 0) field++;
-            if ((_flags & HasFinalizerFlag) != 0) field++;
-            int* table = (int*)Follow(field);
+            int* table = (int*)Follow(SealedVirtualSlotsField);
             return (nint)Follow(table + index);
         }
 

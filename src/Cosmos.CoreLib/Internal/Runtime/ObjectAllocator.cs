@@ -7,16 +7,21 @@ namespace Internal.Runtime
     // carved from the early heap region the boot code hands over: bump allocation, never freed.
     internal static unsafe class ObjectAllocator
     {
+        static byte* s_start;
         static byte* s_next;
         static byte* s_limit;
 
         internal static void Initialize(byte* start, byte* end)
         {
+            s_start = start;
             s_next = start;
             s_limit = end;
         }
 
         internal static nuint EarlyHeapRemaining => (nuint)(s_limit - s_next);
+
+        // Whether the address lies in memory this allocator has handed out.
+        internal static bool IsAllocated(void* address) => address >= s_start && address < s_next;
 
         // Returns zeroed memory, 8-byte aligned.
         internal static byte* AllocateRaw(nuint size)

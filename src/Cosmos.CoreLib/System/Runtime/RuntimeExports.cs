@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Internal.Runtime;
 
 namespace System.Runtime
@@ -7,55 +8,54 @@ namespace System.Runtime
     {
         static byte* AddressOf(object o) => *(byte**)&o;
 
-        // Size of a value type's data inside its box: the box's base size less the MethodTable pointer and the
-        // object header slot that every base size includes.
-        static nuint ValueSize(MethodTable* type) => type->BaseSize - (nuint)(2 * sizeof(nint));
+        // A box holds the value right after its MethodTable pointer.
+        static byte* BoxData(object box) => AddressOf(box) + sizeof(nint);
 
         public static object RhBox(MethodTable* type, ref byte data)
         {
-            byte* source = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref data);
+            byte* source = (byte*)Unsafe.AsPointer(ref data);
             if (type->IsNullable)
             {
-                // Boxing a Nullable<T> gives null, or a boxed T.
+                // Boxing a Nullable<T> gives null, or a boxed T: a boxed Nullable never exists.
                 if (*source == 0) return null;
-                MethodTable* underlying = type->RelatedType;
-                source += NullableValueOffset(type);
-                type = underlying;
+                source += type->NullableValueOffset;
+                type = type->NullableType;
             }
             object box = ObjectAllocator.AllocateObject(type);
-            Buffer.Memmove(AddressOf(box) + sizeof(nint), source, ValueSize(type));
+            Buffer.Memmove(BoxData(box), source, type->ValueTypeSize);
             return box;
         }
 
+        // Unboxing needs the exact type, except that an enum and its underlying primitive unbox as each other (the
+        // MethodTable of an enum carries its underlying type's element type).
         public static ref byte RhUnbox2(MethodTable* type, object obj)
         {
-            if (obj == null || obj.m_pMethodTable != type) throw new InvalidCastException();
-            return ref *(AddressOf(obj) + sizeof(nint));
+            if (obj == null) throw new NullReferenceException();
+            if (!IsUnboxableAs(obj.m_pEEType, type)) throw new InvalidCastException();
+            return ref *BoxData(obj);
         }
 
+        static bool IsUnboxableAs(MethodTable* boxType, MethodTable* type)
+            => boxType == type || (type->ElementType == boxType->ElementType && IsPrimitive(type->ElementType));
+
+        static bool IsPrimitive(ElementType elementType) => elementType >= ElementType.Boolean && elementType <= ElementType.Double;
+
+        // (T?)obj: null gives an empty Nullable, a boxed T gives one with a value.
         public static void RhUnboxNullable(ref byte data, MethodTable* nullableType, object obj)
         {
-            byte* destination = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref data);
-            MethodTable* underlying = nullableType->RelatedType;
+            byte* destination = (byte*)Unsafe.AsPointer(ref data);
             if (obj == null)
             {
-                Buffer.ZeroMemory(destination, ValueSize(nullableType));
+                Buffer.ZeroMemory(destination, nullableType->ValueTypeSize);
                 return;
             }
-            if (obj.m_pMethodTable != underlying) throw new InvalidCastException();
+            MethodTable* underlying = nullableType->NullableType;
+            if (!IsUnboxableAs(obj.m_pEEType, underlying)) throw new InvalidCastException();
             *destination = 1;
-            Buffer.Memmove(destination + NullableValueOffset(nullableType), AddressOf(obj) + sizeof(nint), ValueSize(underlying));
+            Buffer.Memmove(destination + nullableType->NullableValueOffset, BoxData(obj), underlying->ValueTypeSize);
         }
 
         public static bool RhUnboxTypeTest(MethodTable* type, MethodTable* boxType)
-            => type == boxType || (type->IsNullable && type->RelatedType == boxType);
-
-        // Nullable<T> is { bool hasValue; T value; }: the value sits at T's alignment, which the sizes reveal:
-        // the Nullable is one alignment unit larger than T (rounded), so offset = size(Nullable) - size(T).
-        static nuint NullableValueOffset(MethodTable* nullableType)
-        {
-            nuint offset = ValueSize(nullableType) - ValueSize(nullableType->RelatedType);
-            return offset == 0 ? 1 : offset;
-        }
+            => IsUnboxableAs(boxType, type) || (type->IsNullable && IsUnboxableAs(boxType, type->NullableType));
     }
 }

@@ -7,7 +7,7 @@ namespace System.Runtime
     // variance of interfaces and delegates.
     internal static unsafe class TypeCast
     {
-        static MethodTable* TypeOf(object o) => o.m_pMethodTable;
+        static MethodTable* TypeOf(object o) => o.m_pEEType;
 
         static bool IsObjectType(MethodTable* type) => type->ElementType == ElementType.Class && type->RelatedType == null;
 
@@ -65,13 +65,16 @@ namespace System.Runtime
         {
             if (array == null) throw new NullReferenceException();
             if ((nuint)index >= (uint)array.Length) throw new IndexOutOfRangeException();
-            if (obj != null)
-            {
-                MethodTable* elementType = TypeOf(array)->RelatedType;
-                if (TypeOf(obj) != elementType && !IsObjectType(elementType) && !IsAssignable(TypeOf(obj), elementType))
-                    throw new ArrayTypeMismatchException();
-            }
+            if (!IsElementStoreAllowed(array, obj)) throw new ArrayTypeMismatchException();
             ArrayData(array)[index] = obj;
+        }
+
+        // Null fits any reference array; anything else must be assignable to the array's actual element type.
+        internal static bool IsElementStoreAllowed(object[] array, object obj)
+        {
+            if (obj == null) return true;
+            MethodTable* elementType = TypeOf(array)->RelatedType;
+            return TypeOf(obj) == elementType || IsObjectType(elementType) || IsAssignable(TypeOf(obj), elementType);
         }
 
         // ref array[index] for arrays of references: the element type must match exactly, or a covariant array
