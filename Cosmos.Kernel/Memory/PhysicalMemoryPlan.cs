@@ -28,38 +28,28 @@ namespace Cosmos.Kernel.Memory
         public ulong ModulePages => Modules.PageCount;
         public ulong ReservedPages => TotalPages - Zones.PageCount;
 
-        // Available entries that overlap or touch count as one stretch of bytes before rounding inward, so that a page
-        // split between two entries at an unaligned address is not lost.
-        static ulong MergedStart(MemoryMapEntry[] map, MemoryMapEntry entry)
+        // Available entries that overlap or touch are merged as bytes first, then rounded inward: a page split between
+        // two entries at an unaligned address is still wholly available.
+        static PageRangeSet AvailablePages(MemoryMapEntry[] memoryMap)
         {
-            ulong start = entry.BaseAddress;
-            for (bool grew = true; grew;)
-            {
-                grew = false;
-                foreach (MemoryMapEntry other in map)
-                    if (other.Kind == MemoryRegionKind.Available && other.BaseAddress < start && other.EndAddress >= start)
-                    {
-                        start = other.BaseAddress;
-                        grew = true;
-                    }
-            }
-            return start;
-        }
+            int count = 0;
+            foreach (MemoryMapEntry entry in memoryMap)
+                if (entry.Kind == MemoryRegionKind.Available) count++;
+            var available = new MemoryMapEntry[count];
+            count = 0;
+            foreach (MemoryMapEntry entry in memoryMap)
+                if (entry.Kind == MemoryRegionKind.Available) available[count++] = entry;
+            Array.Sort(available, (a, b) => a.BaseAddress.CompareTo(b.BaseAddress));
 
-        static ulong MergedEnd(MemoryMapEntry[] map, MemoryMapEntry entry)
-        {
-            ulong end = entry.EndAddress;
-            for (bool grew = true; grew;)
+            var pages = new PageRangeSet();
+            for (int i = 0; i < available.Length;)
             {
-                grew = false;
-                foreach (MemoryMapEntry other in map)
-                    if (other.Kind == MemoryRegionKind.Available && other.EndAddress > end && other.BaseAddress <= end)
-                    {
-                        end = other.EndAddress;
-                        grew = true;
-                    }
+                ulong start = available[i].BaseAddress, end = available[i].EndAddress;
+                for (i++; i < available.Length && available[i].BaseAddress <= end; i++)
+                    if (available[i].EndAddress > end) end = available[i].EndAddress;
+                pages.Add(PageRange.Inside(start, end));
             }
-            return end;
+            return pages;
         }
 
         static PageRangeSet Single(PageRange range)
@@ -74,9 +64,7 @@ namespace Cosmos.Kernel.Memory
         public static PhysicalMemoryPlan Create(MemoryMapEntry[] memoryMap, ulong kernelStart, ulong kernelEnd,
                                                 BootModule[] modules, ulong bookkeepingLimit)
         {
-            var usable = new PageRangeSet();
-            foreach (MemoryMapEntry entry in memoryMap)
-                if (entry.Kind == MemoryRegionKind.Available) usable.Add(PageRange.Inside(MergedStart(memoryMap, entry), MergedEnd(memoryMap, entry)));
+            PageRangeSet usable = AvailablePages(memoryMap);
             foreach (MemoryMapEntry entry in memoryMap)
                 if (entry.Kind != MemoryRegionKind.Available) usable.Remove(PageRange.Covering(entry.BaseAddress, entry.EndAddress));
 
