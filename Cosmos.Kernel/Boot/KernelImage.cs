@@ -29,22 +29,12 @@ namespace Cosmos.Kernel.Boot
 
         public static ulong PhysicalEnd => s_loadBase + (VirtualEnd - VirtualStart);
 
-        public static ulong VirtualToPhysical(ulong virtualAddress) => virtualAddress - VirtualStart + s_loadBase;
-
         public static unsafe void* PhysicalToVirtual(ulong physicalAddress)
         {
             if (physicalAddress >= DirectMapSize)
                 throw new System.ArgumentOutOfRangeException("physical address 0x" + physicalAddress.ToString("X") + " is outside the boot direct map");
             return (void*)(DirectMapBase + physicalAddress);
         }
-
-        [RuntimeImport("cosmos_image_text_start")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong TextStart();
-
-        [RuntimeImport("cosmos_image_text_end")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong TextEnd();
 
         [RuntimeImport("cosmos_image_end")]
         [MethodImpl(MethodImplOptions.InternalCall)]

@@ -11,8 +11,6 @@ extern %2
     ret
 %endmacro
 
-ADDRESS_OF cosmos_image_text_start, __text_start
-ADDRESS_OF cosmos_image_text_end, __text_end
 ADDRESS_OF cosmos_image_end, __image_link_end
 ADDRESS_OF cosmos_boot_stack_guard, __boot_stack_guard
 ADDRESS_OF cosmos_boot_stack_top, __boot_stack_top

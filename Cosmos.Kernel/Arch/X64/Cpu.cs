@@ -14,10 +14,6 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void DisableInterrupts();
 
-        [RuntimeImport("cosmos_enable_interrupts")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void EnableInterrupts();
-
         [RuntimeImport("cosmos_read_cr0")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadCr0();
@@ -34,17 +30,9 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadCr4();
 
-        [RuntimeImport("cosmos_read_rflags")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong ReadFlags();
-
         [RuntimeImport("cosmos_read_frame_pointer")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadFramePointer();
-
-        [RuntimeImport("cosmos_rdtsc")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong ReadTimestampCounter();
 
         // Stops this CPU for good.
         public static void Halt()

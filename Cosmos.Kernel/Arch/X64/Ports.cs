@@ -17,17 +17,5 @@ namespace Cosmos.Kernel.Arch.X64
         [RuntimeImport("cosmos_outw")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void Write16(ushort port, ushort value);
-
-        [RuntimeImport("cosmos_inw")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ushort Read16(ushort port);
-
-        [RuntimeImport("cosmos_outd")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void Write32(ushort port, uint value);
-
-        [RuntimeImport("cosmos_ind")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern uint Read32(ushort port);
     }
 }

@@ -3,7 +3,7 @@
 bits 64
 section .text
 
-global cosmos_outb, cosmos_inb, cosmos_outw, cosmos_inw, cosmos_outd, cosmos_ind
+global cosmos_outb, cosmos_inb, cosmos_outw
 cosmos_outb:
     mov edx, edi
     mov eax, esi
@@ -19,30 +19,13 @@ cosmos_outw:
     mov eax, esi
     out dx, ax
     ret
-cosmos_inw:
-    mov edx, edi
-    in ax, dx
-    movzx eax, ax
-    ret
-cosmos_outd:
-    mov edx, edi
-    mov eax, esi
-    out dx, eax
-    ret
-cosmos_ind:
-    mov edx, edi
-    in eax, dx
-    ret
 
-global cosmos_halt, cosmos_disable_interrupts, cosmos_enable_interrupts
+global cosmos_halt, cosmos_disable_interrupts
 cosmos_halt:
     hlt
     ret
 cosmos_disable_interrupts:
     cli
-    ret
-cosmos_enable_interrupts:
-    sti
     ret
 
 global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_invlpg
@@ -65,19 +48,10 @@ cosmos_invlpg:
     invlpg [rdi]
     ret
 
-global cosmos_read_rflags, cosmos_read_frame_pointer, cosmos_rdtsc
-cosmos_read_rflags:
-    pushfq
-    pop rax
-    ret
+global cosmos_read_frame_pointer
 ; The caller's frame pointer: where a stack walk starts.
 cosmos_read_frame_pointer:
     mov rax, rbp
-    ret
-cosmos_rdtsc:
-    rdtsc
-    shl rdx, 32
-    or rax, rdx
     ret
 
 ; void cosmos_load_gdt(DescriptorTablePointer* gdtr, ushort codeSelector, ushort dataSelector)
