@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 
 namespace Cosmos.Kernel.Memory
@@ -115,23 +116,77 @@ namespace Cosmos.Kernel.Memory
             return -1;
         }
 
-        // The lowest clear bit in [from, end), or -1 when they are all set.
-        public int FindNextClear(int from, int end)
+        // The lowest `start` such that bits [start, start + length) are all set and start + phase is a multiple of
+        // `alignment` (a power of two), or -1. Works a word at a time: runs inside a word are found with shifted ANDs,
+        // runs across words are carried from word to word, and empty words are skipped through the summaries, so the
+        // cost grows with the words visited, not with the set bits or runs passed.
+        public int FindRun(int length, int alignment, int phase)
         {
+            if (length <= 0 || alignment <= 0 || (alignment & (alignment - 1)) != 0) return -1;
             ulong* bits = Level(0);
-            for (int index = from; index < end;)
+            int words = LevelWords(0);
+            int carriedStart = -1;                  // start of the run of set bits that reaches the current word
+            ulong smallAlignmentPattern = alignment < 64 ? RepeatingPattern(alignment, AlignUp(0, alignment, phase)) : 0;
+            for (int wordIndex = 0; wordIndex < words; wordIndex++)
             {
-                ulong clear = ~bits[index >> 6] & (~0UL << (index & 63));
-                int wordEnd = (index | 63) + 1;
-                if (clear != 0)
+                ulong word = bits[wordIndex];
+                int wordStart = wordIndex * 64;
+                if (word == 0)
                 {
-                    int found = (index & ~63) + BitOperations.TrailingZeroCount(clear);
-                    return found < end ? found : -1;
+                    int next = FindNext(wordStart + 64);
+                    if (next < 0) return -1;
+                    carriedStart = -1;
+                    wordIndex = (next >> 6) - 1;
+                    continue;
                 }
-                index = wordEnd;
+                int runEnd = wordStart + BitOperations.TrailingZeroCount(~word);   // the carried run ends here
+                int start = AlignUp(carriedStart >= 0 ? carriedStart : wordStart, alignment, phase);
+                if (start + (long)length <= runEnd) return start;
+                if (length <= 64)
+                {
+                    ulong aligned = alignment < 64 ? smallAlignmentPattern : AlignedPosition(wordStart, alignment, phase);
+                    ulong starts = RunStarts(word, length) & aligned;
+                    if (starts != 0) return wordStart + BitOperations.TrailingZeroCount(starts);
+                }
+                if (word == ~0UL)
+                {
+                    if (carriedStart < 0) carriedStart = wordStart;
+                }
+                else
+                {
+                    int topRun = BitOperations.LeadingZeroCount(~word);
+                    carriedStart = topRun > 0 ? wordStart + 64 - topRun : -1;
+                }
             }
             return -1;
         }
+
+        // Bit i is set when bits [i, i + length) of the word are all set (1 <= length <= 64).
+        static ulong RunStarts(ulong word, int length)
+        {
+            for (int covered = 1; covered < length;)
+            {
+                int shift = Math.Min(covered, length - covered);
+                word &= word >> shift;
+                covered += shift;
+            }
+            return word;
+        }
+
+        // Every alignment-th bit from `first` (alignment < 64, first < alignment): the aligned positions of any word,
+        // since words start at multiples of 64.
+        static ulong RepeatingPattern(int alignment, int first) => (~0UL / ((1UL << alignment) - 1)) << first;
+
+        // The bit of the one aligned position in the word that starts at wordStart, if any (alignment >= 64).
+        static ulong AlignedPosition(int wordStart, int alignment, int phase)
+        {
+            int offset = AlignUp(wordStart, alignment, phase) - wordStart;
+            return offset < 64 ? 1UL << offset : 0;
+        }
+
+        // The lowest value >= `value` that, plus phase, is a multiple of alignment.
+        static int AlignUp(int value, int alignment, int phase)
+            => value + (int)((ulong)(alignment - (value + phase) % alignment) % (ulong)alignment);
 
         int LevelWords(int level) => level + 1 < _levels ? _levelStart[level + 1] - _levelStart[level] : 1;
 

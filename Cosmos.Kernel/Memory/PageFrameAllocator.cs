@@ -99,20 +99,14 @@ namespace Cosmos.Kernel.Memory
             if (pageCount <= 0) throw new ArgumentOutOfRangeException(nameof(pageCount));
             if (alignment < PageSize || (alignment & (alignment - 1)) != 0) throw new ArgumentException("alignment must be a power of two of at least a page");
             ulong alignmentPages = alignment / PageSize;
+            if (alignmentPages > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(alignment));
             foreach (Zone zone in _zones)
             {
                 if (!Reaches(zone, limit)) continue;
-                int candidate = zone.Free.FindNext(0);
-                while (candidate >= 0)
-                {
-                    ulong firstPage = (zone.FirstPage + (ulong)candidate + alignmentPages - 1) & ~(alignmentPages - 1);
-                    int start = (int)(firstPage - zone.FirstPage);
-                    if ((long)start + pageCount > zone.PageCount) break;
-                    if (EndAddress(zone, start, pageCount) > limit) return 0;
-                    int used = zone.Free.FindNextClear(start, start + pageCount);
-                    if (used < 0) return Take(zone, start, pageCount);
-                    candidate = zone.Free.FindNext(used + 1);
-                }
+                int start = zone.Free.FindRun(pageCount, (int)alignmentPages, (int)(zone.FirstPage % alignmentPages));
+                if (start < 0) continue;
+                if (EndAddress(zone, start, pageCount) > limit) return 0;   // zones ascend: nothing lower remains
+                return Take(zone, start, pageCount);
             }
             return 0;
         }

@@ -77,7 +77,7 @@ namespace Cosmos.Kernel.Tests.Memory
             Assert.That(bitmap.FindFirst(), Is.EqualTo(-1));
             Assert.That(bitmap.FindLast(), Is.EqualTo(-1));
             Assert.That(bitmap.FindNext(0), Is.EqualTo(-1));
-            Assert.That(bitmap.FindNextClear(0, count), Is.EqualTo(0));
+            Assert.That(bitmap.FindRun(1, 1, 0), Is.EqualTo(-1));
         }
 
         [TestCaseSource(nameof(Sizes))]
@@ -119,21 +119,38 @@ namespace Cosmos.Kernel.Tests.Memory
         }
 
         [TestCaseSource(nameof(Sizes))]
-        public void FindNextClearFindsTheOnlyClearBitWithinTheRange(int count)
+        public void FindRunFindsARunEndingAtEveryBoundary(int count)
         {
             PageBitmap bitmap = NewBitmap(count);
-            for (int i = 0; i < count; i++) bitmap.Set(i);
-            Assert.That(bitmap.FindNextClear(0, count), Is.EqualTo(-1), "all set");
-            foreach (int hole in Interesting(count))
-            {
-                bitmap.Clear(hole);
-                Assert.That(bitmap.FindNextClear(0, count), Is.EqualTo(hole), "hole " + hole + " from 0");
-                Assert.That(bitmap.FindNextClear(hole, hole + 1), Is.EqualTo(hole), "hole " + hole + " exactly");
-                Assert.That(bitmap.FindNextClear(hole + 1, count), Is.EqualTo(-1), "hole " + hole + " after it");
-                Assert.That(bitmap.FindNextClear(0, hole), Is.EqualTo(-1), "hole " + hole + " the end is exclusive");
-                if (hole >= 70) Assert.That(bitmap.FindNextClear(hole - 70, hole + 1), Is.EqualTo(hole), "hole " + hole + " from a word earlier");
-                bitmap.Set(hole);
-            }
+            foreach (int end in Interesting(count))
+                foreach (int length in new[] { 1, 2, 63, 64, 65, 130 })
+                {
+                    int start = end + 1 - length;
+                    if (start < 0) continue;
+                    for (int i = start; i <= end; i++) bitmap.Set(i);
+                    Assert.That(bitmap.FindRun(length, 1, 0), Is.EqualTo(start), "run [" + start + ", " + end + "]");
+                    Assert.That(bitmap.FindRun(length + 1, 1, 0), Is.EqualTo(-1), "one longer than [" + start + ", " + end + "]");
+                    for (int i = start; i <= end; i++) bitmap.Clear(i);
+                }
+        }
+
+        [Test]
+        public void FindRunHonoursAlignmentAndPhase()
+        {
+            PageBitmap bitmap = NewBitmap(4096);
+            for (int i = 100; i < 300; i++) bitmap.Set(i);
+            Assert.That(bitmap.FindRun(16, 1, 0), Is.EqualTo(100));
+            Assert.That(bitmap.FindRun(16, 8, 0), Is.EqualTo(104), "the first multiple of 8 in the run");
+            Assert.That(bitmap.FindRun(16, 8, 3), Is.EqualTo(101), "101 + 3 is a multiple of 8");
+            Assert.That(bitmap.FindRun(16, 128, 0), Is.EqualTo(128));
+            Assert.That(bitmap.FindRun(16, 128, 100), Is.EqualTo(156), "156 + 100 = 256");
+            Assert.That(bitmap.FindRun(100, 128, 0), Is.EqualTo(128));
+            Assert.That(bitmap.FindRun(173, 128, 0), Is.EqualTo(-1), "[128, 301) is too short");
+            Assert.That(bitmap.FindRun(200, 1, 0), Is.EqualTo(100), "the whole run");
+            Assert.That(bitmap.FindRun(200, 8, 0), Is.EqualTo(-1), "from 104, the first multiple of 8, too little is left");
+            Assert.That(bitmap.FindRun(16, 1024, 0), Is.EqualTo(-1), "no multiple of 1024 in the run");
+            Assert.That(bitmap.FindRun(0, 1, 0), Is.EqualTo(-1), "length 0");
+            Assert.That(bitmap.FindRun(1, 3, 0), Is.EqualTo(-1), "alignment not a power of two");
         }
 
         [Test]
@@ -173,9 +190,15 @@ namespace Cosmos.Kernel.Tests.Memory
                 switch (random.Next(7))
                 {
                     case 0:
-                    case 1:
                         Assert.That(bitmap.Set(i), Is.EqualTo(!model[i]), Where(op, "Set(" + i + ")"));
                         model[i] = true;
+                        break;
+                    case 1:                         // a run, so that FindRun has runs of every length to find
+                        for (int end = Math.Min(count, i + random.Next(300)); i < end; i++)
+                        {
+                            bitmap.Set(i);
+                            model[i] = true;
+                        }
                         break;
                     case 2:
                         Assert.That(bitmap.Clear(i), Is.EqualTo(model[i]), Where(op, "Clear(" + i + ")"));
@@ -190,8 +213,10 @@ namespace Cosmos.Kernel.Tests.Memory
                         break;
                     case 5:
                     {
-                        int end = Math.Min(count, i + 1 + random.Next(200));
-                        Assert.That(bitmap.FindNextClear(i, end), Is.EqualTo(ModelNextClear(model, i, end)), Where(op, "FindNextClear(" + i + ", " + end + ")"));
+                        int length = 1 + random.Next(3) switch { 0 => random.Next(4), 1 => random.Next(70), _ => random.Next(200) };
+                        int alignment = 1 << random.Next(9), phase = random.Next(alignment);
+                        Assert.That(bitmap.FindRun(length, alignment, phase), Is.EqualTo(ModelRun(model, length, alignment, phase)),
+                                    Where(op, "FindRun(" + length + ", " + alignment + ", " + phase + ")"));
                         break;
                     }
                     case 6:
@@ -215,9 +240,13 @@ namespace Cosmos.Kernel.Tests.Memory
             return -1;
         }
 
-        static int ModelNextClear(bool[] model, int from, int end)
+        // The lowest aligned start of `length` set bits, from the run length at every position.
+        static int ModelRun(bool[] model, int length, int alignment, int phase)
         {
-            for (int i = from; i < end; i++) if (!model[i]) return i;
+            var runFrom = new int[model.Length + 1];
+            for (int i = model.Length - 1; i >= 0; i--) runFrom[i] = model[i] ? runFrom[i + 1] + 1 : 0;
+            for (int i = 0; i < model.Length; i++)
+                if ((i + phase) % alignment == 0 && runFrom[i] >= length) return i;
             return -1;
         }
     }
