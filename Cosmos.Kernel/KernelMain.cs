@@ -32,6 +32,7 @@ namespace Cosmos.Kernel
             BootInfo = bootInfo;
             StackTrace.UseSymbols(LoadSymbols(bootInfo));
             PhysicalMemory.Initialize(bootInfo);
+            KernelAddressSpace.Initialize(PhysicalMemory.Plan.EndAddress);
             MemoryReport.WritePlan(bootInfo);
             MemoryReport.WriteStatistics();
             PhysicalMemory.Allocator.ReleaseModules();
@@ -56,7 +57,7 @@ namespace Cosmos.Kernel
 
         static Multiboot2Info ReadBootInfo(ulong physical)
         {
-            byte* info = (byte*)KernelImage.PhysicalToVirtual(physical);
+            byte* info = (byte*)DirectMap.ToVirtual(physical);
             int size = Multiboot2Info.ReadTotalSize(new ReadOnlySpan<byte>(info, 8));
             return Multiboot2Info.Parse(new ReadOnlySpan<byte>(info, size));
         }
@@ -68,7 +69,7 @@ namespace Cosmos.Kernel
             {
                 if (module.CommandLine != SymbolsModuleName) continue;
                 var text = new byte[module.Size];
-                new ReadOnlySpan<byte>(KernelImage.PhysicalToVirtual(module.Start), text.Length).CopyTo(text);
+                new ReadOnlySpan<byte>(DirectMap.ToVirtual(module.Start), text.Length).CopyTo(text);
                 return new SymbolTable(text);
             }
             KernelLog.WriteLine("no symbols module: stack traces show addresses only");
@@ -76,6 +77,6 @@ namespace Cosmos.Kernel
         }
 
         static ReadOnlySpan<byte> ReadPhysical(ulong address, int length)
-            => new ReadOnlySpan<byte>(KernelImage.PhysicalToVirtual(address), length);
+            => new ReadOnlySpan<byte>(DirectMap.ToVirtual(address), length);
     }
 }

@@ -3,17 +3,13 @@ using System.Runtime.CompilerServices;
 
 namespace Cosmos.Kernel.Boot
 {
-    // Where the kernel image and its boot-time stacks are: virtual addresses fixed by the linker, and the physical
-    // load base the boot code learned from GRUB. See docs/memory-layout.md.
+    // Where the kernel image, its sections and its boot-time stacks are: virtual addresses fixed by the linker, and the
+    // physical load base the boot code learned from GRUB. See docs/memory-layout.md.
     public static class KernelImage
     {
         // Virtual address of the image's first byte minus its link-time physical address (Boot/layout.inc).
         public const ulong VirtualBase = 0xFFFFFFFF80000000;
         public const ulong LinkPhysicalBase = 0x200000;
-
-        // All physical memory below 4 GiB is mapped here by the boot code.
-        public const ulong DirectMapBase = 0xFFFF800000000000;
-        public const ulong DirectMapSize = 4UL << 30;
 
         public const ulong PageSize = 4096;
 
@@ -29,12 +25,21 @@ namespace Cosmos.Kernel.Boot
 
         public static ulong PhysicalEnd => s_loadBase + (VirtualEnd - VirtualStart);
 
-        public static unsafe void* PhysicalToVirtual(ulong physicalAddress)
-        {
-            if (physicalAddress >= DirectMapSize)
-                throw new System.ArgumentOutOfRangeException("physical address 0x" + physicalAddress.ToString("X") + " is outside the boot direct map");
-            return (void*)(DirectMapBase + physicalAddress);
-        }
+        // The physical address of an address in the image.
+        public static ulong VirtualToPhysical(ulong virtualAddress) => virtualAddress - VirtualStart + s_loadBase;
+
+        // Where the sections start (page aligned): text is read+execute, rodata read-only, data and bss read+write.
+        [RuntimeImport("cosmos_text_start")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong TextStart();
+
+        [RuntimeImport("cosmos_rodata_start")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong RodataStart();
+
+        [RuntimeImport("cosmos_data_start")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong DataStart();
 
         [RuntimeImport("cosmos_image_end")]
         [MethodImpl(MethodImplOptions.InternalCall)]

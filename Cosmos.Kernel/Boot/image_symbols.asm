@@ -11,6 +11,9 @@ extern %2
     ret
 %endmacro
 
+ADDRESS_OF cosmos_text_start, __text_start
+ADDRESS_OF cosmos_rodata_start, __rodata_start
+ADDRESS_OF cosmos_data_start, __data_start
 ADDRESS_OF cosmos_image_end, __image_link_end
 ADDRESS_OF cosmos_boot_stack_guard, __boot_stack_guard
 ADDRESS_OF cosmos_boot_stack_top, __boot_stack_top

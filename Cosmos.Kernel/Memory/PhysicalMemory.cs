@@ -4,7 +4,8 @@ using Cosmos.Kernel.Boot.Multiboot2;
 namespace Cosmos.Kernel.Memory
 {
     // The kernel's page-frame allocator, built once from the boot information. Its bookkeeping lives in physical
-    // pages the plan sets aside, written through the direct map (hence planned below its 4 GiB end).
+    // pages the plan sets aside, written through the direct map; the allocator exists before the kernel's own page
+    // tables do, so the bookkeeping is planned below the boot direct map's end.
     public static unsafe class PhysicalMemory
     {
         public static PhysicalMemoryPlan Plan { get; private set; }
@@ -13,8 +14,8 @@ namespace Cosmos.Kernel.Memory
         public static void Initialize(Multiboot2Info bootInfo)
         {
             Plan = PhysicalMemoryPlan.Create(bootInfo.MemoryMap, KernelImage.PhysicalLoadBase, KernelImage.PhysicalEnd,
-                                             bootInfo.Modules, KernelImage.DirectMapSize);
-            Allocator = new PageFrameAllocator(Plan, (ulong*)KernelImage.PhysicalToVirtual(Plan.Bookkeeping.StartAddress));
+                                             bootInfo.Modules, DirectMap.BootSize);
+            Allocator = new PageFrameAllocator(Plan, (ulong*)DirectMap.ToVirtual(Plan.Bookkeeping.StartAddress));
         }
     }
 }

@@ -28,6 +28,9 @@ namespace Cosmos.Kernel.Memory
         public ulong ModulePages => Modules.PageCount;
         public ulong ReservedPages => TotalPages - Zones.PageCount;
 
+        // One past the highest usable byte: how far a map of all memory must reach.
+        public ulong EndAddress => Usable.Count == 0 ? 0 : Usable[Usable.Count - 1].EndAddress;
+
         // Available entries that overlap or touch are merged as bytes first, then rounded inward: a page split between
         // two entries at an unaligned address is still wholly available.
         static PageRangeSet AvailablePages(MemoryMapEntry[] memoryMap)

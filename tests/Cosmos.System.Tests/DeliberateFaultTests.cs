@@ -10,10 +10,12 @@ public sealed class DeliberateFaultTests
     [TestCase(EmulatorKind.Qemu, "divide", "divide error", null)]
     [TestCase(EmulatorKind.Qemu, "invalidopcode", "invalid opcode", null)]
     [TestCase(EmulatorKind.Qemu, "stackoverflow", "double fault", "kernel stack overflow: boot stack guard page hit")]
+    [TestCase(EmulatorKind.Qemu, "writecode", "page fault", "in kernel mode: protection violation")]
     [TestCase(EmulatorKind.Bochs, "pagefault", "page fault", "write at 0x000000000dead000 in kernel mode: page not present")]
     [TestCase(EmulatorKind.Bochs, "divide", "divide error", null)]
     [TestCase(EmulatorKind.Bochs, "invalidopcode", "invalid opcode", null)]
     [TestCase(EmulatorKind.Bochs, "stackoverflow", "double fault", "kernel stack overflow: boot stack guard page hit")]
+    [TestCase(EmulatorKind.Bochs, "writecode", "page fault", "in kernel mode: protection violation")]
     public void AFaultIsReportedNotReset(EmulatorKind emulator, string kind, string exception, string? detail)
     {
         BootResult run = Emulator.Boot(emulator, BootImage.For("fault=" + kind));

@@ -30,6 +30,37 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadCr4();
 
+        [RuntimeImport("cosmos_write_cr3")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void WriteCr3(ulong value);
+
+        [RuntimeImport("cosmos_write_cr4")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void WriteCr4(ulong value);
+
+        // Drops the TLB entry for the page holding the address, and the paging-structure caches' entries.
+        [RuntimeImport("cosmos_invlpg")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void InvalidatePage(ulong virtualAddress);
+
+        // registers[0..3] = eax, ebx, ecx, edx of CPUID(leaf, subleaf).
+        [RuntimeImport("cosmos_cpuid")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void Cpuid(uint leaf, uint subleaf, uint* registers);
+
+        [RuntimeImport("cosmos_read_msr")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadMsr(uint msr);
+
+        [RuntimeImport("cosmos_write_msr")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void WriteMsr(uint msr, ulong value);
+
+        // The time-stamp counter (cycles at a constant rate), after every earlier instruction has completed.
+        [RuntimeImport("cosmos_read_tsc")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadTimestamp();
+
         [RuntimeImport("cosmos_read_frame_pointer")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadFramePointer();

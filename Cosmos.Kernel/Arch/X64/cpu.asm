@@ -28,7 +28,7 @@ cosmos_disable_interrupts:
     cli
     ret
 
-global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_invlpg
+global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_write_cr4, cosmos_invlpg
 cosmos_read_cr0:
     mov rax, cr0
     ret
@@ -44,8 +44,48 @@ cosmos_read_cr4:
 cosmos_write_cr3:
     mov cr3, rdi
     ret
+cosmos_write_cr4:
+    mov cr4, rdi
+    ret
 cosmos_invlpg:
     invlpg [rdi]
+    ret
+
+; void cosmos_cpuid(uint leaf, uint subleaf, uint* registers): registers[0..3] = eax, ebx, ecx, edx
+global cosmos_cpuid
+cosmos_cpuid:
+    push rbx
+    mov r8, rdx
+    mov eax, edi
+    mov ecx, esi
+    cpuid
+    mov [r8], eax
+    mov [r8 + 4], ebx
+    mov [r8 + 8], ecx
+    mov [r8 + 12], edx
+    pop rbx
+    ret
+
+global cosmos_read_msr, cosmos_write_msr, cosmos_read_tsc
+cosmos_read_msr:
+    mov ecx, edi
+    rdmsr
+    shl rdx, 32
+    or rax, rdx
+    ret
+cosmos_write_msr:
+    mov ecx, edi
+    mov eax, esi
+    mov rdx, rsi
+    shr rdx, 32
+    wrmsr
+    ret
+; The time-stamp counter, serialised against earlier instructions so that a measured stretch really ends here.
+cosmos_read_tsc:
+    lfence
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
     ret
 
 global cosmos_read_frame_pointer

@@ -5,7 +5,8 @@ namespace Cosmos.Kernel.Diagnostics.Testing
 {
     // `fault=<kind>` on the kernel command line: after start-up the kernel commits the fault, and the system tests
     // check that the report comes out (not a reset). Each kind goes through the real mechanism: a C# pointer write to
-    // an unmapped page, the CPU's divide and undefined instructions, and unbounded C# recursion into the stack guard.
+    // an unmapped page, the CPU's divide and undefined instructions, unbounded C# recursion into the stack guard, and
+    // a write to the kernel's own (read+execute) code.
     public static unsafe class DeliberateFault
     {
         public static bool Commit(string kind)
@@ -14,6 +15,7 @@ namespace Cosmos.Kernel.Diagnostics.Testing
             else if (kind == "divide") DivideError();
             else if (kind == "invalidopcode") InvalidOpcode();
             else if (kind == "stackoverflow") Recurse(0);
+            else if (kind == "writecode") WriteToCode();
             else return false;
             return true;
         }
@@ -23,6 +25,13 @@ namespace Cosmos.Kernel.Diagnostics.Testing
         {
             // Below the kernel half and never mapped (the boot identity map is gone by now).
             *(ulong*)0xDEAD000 = 0xDEAD;
+        }
+
+        // Kernel text is mapped read+execute only: patching code, even one's own, is a protection fault.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void WriteToCode()
+        {
+            *(byte*)(delegate*<void>)&WriteToCode = 0xCC;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

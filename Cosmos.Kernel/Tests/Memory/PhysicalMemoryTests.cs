@@ -1,9 +1,10 @@
+using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Memory;
 
 namespace Cosmos.Kernel.Tests.Memory
 {
-    static class PhysicalMemoryTests
+    static unsafe class PhysicalMemoryTests
     {
         static PageFrameAllocator Allocator => PhysicalMemory.Allocator;
 
@@ -25,7 +26,7 @@ namespace Cosmos.Kernel.Tests.Memory
         }
 
         [KernelTest]
-        internal static void EveryFreePageCanBeAllocatedOnceThenFreed()
+        internal static void EveryFreePageCanBeAllocatedOnceWrittenThenFreed()
         {
             ulong freeBefore = Allocator.Statistics.FreePages;
             var taken = new ulong[(BootMemoryModel.PageLimit + 63) / 64];
@@ -45,6 +46,14 @@ namespace Cosmos.Kernel.Tests.Memory
                     break;
                 }
                 taken[page / 64] |= 1UL << (int)(page % 64);
+                // Every page must be reachable, wherever it is (above 4 GiB too): write it, read it back.
+                ulong* word = (ulong*)DirectMap.ToVirtual(address);
+                *word = ~address;
+                if (*word != ~address)
+                {
+                    Assert.Fail("page 0x" + address.ToString("x") + " does not hold what was written to it");
+                    break;
+                }
                 count++;
             }
             Assert.Equal(freeBefore, count, "pages handed out before exhaustion");

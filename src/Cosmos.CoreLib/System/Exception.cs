@@ -43,6 +43,7 @@ namespace System
     {
         public ArgumentOutOfRangeException() { }
         public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values: " + paramName) { }
+        public ArgumentOutOfRangeException(string paramName, string message) : base(message + " (Parameter '" + paramName + "')") { }
         internal override string DefaultMessage => "Specified argument was out of the range of valid values.";
     }
 

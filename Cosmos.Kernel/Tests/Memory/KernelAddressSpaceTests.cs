@@ -1,0 +1,78 @@
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.Memory;
+
+namespace Cosmos.Kernel.Tests.Memory
+{
+    static unsafe class KernelAddressSpaceTests
+    {
+        const ulong Page = PageTable.PageSize;
+
+        // A kernel-half address nothing else uses (see docs/memory-layout.md).
+        const ulong ScratchAddress = 0xFFFF_FF00_0000_0000;
+
+        static ulong s_dataProbe;
+
+        static bool Has(ulong address, PageAttributes expected, string what)
+        {
+            if (!KernelAddressSpace.TryQuery(address, out PageMapping mapping)) return Assert.Fail(what + " is not mapped");
+            PageAttributes relevant = PageAttributes.Writable | PageAttributes.Executable | PageAttributes.User | PageAttributes.Global;
+            return Assert.Equal((long)(expected | PageAttributes.Global), (long)(mapping.Attributes & relevant), what + ": attributes");
+        }
+
+        [KernelTest]
+        internal static void TheCpuEnforcesNoExecute() => Assert.True(CpuFeatures.NoExecute, "the CPU supports NX and EFER.NXE is on");
+
+        [KernelTest]
+        internal static void ImageSectionsHaveNoMoreThanTheyNeed()
+        {
+            Has(KernelImage.TextStart(), PageAttributes.Executable, "the first text page");
+            Has((ulong)(delegate*<void>)&ImageSectionsHaveNoMoreThanTheyNeed, PageAttributes.Executable, "this test's code");
+            Has(KernelImage.RodataStart(), PageAttributes.ReadOnly, "the first rodata page");
+            Has(KernelImage.DataStart() - Page, PageAttributes.ReadOnly, "the last rodata page");
+            Has(KernelImage.DataStart(), PageAttributes.Writable, "the first data page");
+            fixed (ulong* probe = &s_dataProbe) Has((ulong)probe, PageAttributes.Writable, "a static field");
+            Has(KernelImage.BootStackTop() - Page, PageAttributes.Writable, "the boot stack");
+            Has(KernelImage.VirtualEnd - Page, PageAttributes.Writable, "the last image page");
+            Assert.False(KernelAddressSpace.TryQuery(KernelImage.BootStackGuard(), out _), "the boot stack's guard page is unmapped");
+            Assert.False(KernelAddressSpace.TryQuery(KernelImage.FaultStackGuard(), out _), "the fault stack's guard page is unmapped");
+            Assert.False(KernelAddressSpace.TryQuery(KernelImage.VirtualStart, out _), "the boot code is not mapped in the higher half");
+        }
+
+        [KernelTest]
+        internal static void TheDirectMapReachesAllMemoryAndNeverExecutes()
+        {
+            ulong end = PhysicalMemory.Plan.EndAddress;
+            Assert.True(DirectMap.End >= end, "the direct map ends at 0x" + DirectMap.End.ToString("x") + ", memory at 0x" + end.ToString("x"));
+            if (!KernelAddressSpace.TryQuery(DirectMap.Base + end - Page, out PageMapping top)) { Assert.Fail("the last page of memory is not mapped"); return; }
+            Assert.Equal(end - Page, top.PhysicalAddress, "the direct map's translation of the last page");
+            Has(DirectMap.Base + end - Page, PageAttributes.Writable, "the direct map's last page");
+            Has(DirectMap.Base, PageAttributes.Writable, "the direct map's first page");
+        }
+
+        [KernelTest]
+        internal static void KernelPagesMapUnmapAndProtect()
+        {
+            PageFrameAllocator frames = PhysicalMemory.Allocator;
+            // The scratch area's page tables are created once and its PDPT stays: count from after a first use.
+            ulong warmUp = frames.AllocatePage();
+            KernelAddressSpace.Map(ScratchAddress, warmUp, PageAttributes.Writable);
+            frames.FreePage(KernelAddressSpace.Unmap(ScratchAddress));
+            ulong freeBefore = frames.Statistics.FreePages;
+
+            ulong frame = frames.AllocatePage();
+            if (!Assert.True(KernelAddressSpace.Map(ScratchAddress, frame, PageAttributes.Writable), "mapped")) return;
+            *(ulong*)ScratchAddress = 0x0123456789ABCDEF;
+            Assert.Equal(0x0123456789ABCDEFUL, *(ulong*)DirectMap.ToVirtual(frame), "the value written through the new mapping, read through the direct map");
+            Has(ScratchAddress, PageAttributes.Writable, "the new mapping");
+            KernelAddressSpace.Protect(ScratchAddress, PageAttributes.ReadOnly);
+            Has(ScratchAddress, PageAttributes.ReadOnly, "after Protect");
+            Assert.Equal(0x0123456789ABCDEFUL, *(ulong*)ScratchAddress, "the value survives a protection change");
+            Assert.Equal(frame, KernelAddressSpace.Unmap(ScratchAddress), "Unmap returns the frame");
+            Assert.False(KernelAddressSpace.TryQuery(ScratchAddress, out _), "unmapped");
+            frames.FreePage(frame);
+            Assert.Equal(freeBefore, frames.Statistics.FreePages, "free pages: the page and the tables it needed are back");
+        }
+    }
+}
