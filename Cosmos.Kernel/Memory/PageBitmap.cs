@@ -85,17 +85,7 @@ namespace Cosmos.Kernel.Memory
         public int FindFirst() => DescendLowest(_levels - 1, 0);
 
         // The highest set bit, or -1.
-        public int FindLast()
-        {
-            int index = 0;
-            for (int level = _levels - 1; level >= 0; level--)
-            {
-                ulong word = Level(level)[index];
-                if (word == 0) return -1;
-                index = index * 64 + 63 - BitOperations.LeadingZeroCount(word);
-            }
-            return index;
-        }
+        public int FindLast() => DescendHighest(_levels - 1, 0);
 
         // The lowest set bit at or after `from`, or -1.
         public int FindNext(int from)
@@ -112,6 +102,23 @@ namespace Cosmos.Kernel.Memory
                     if (word != 0) return DescendLowest(level - 1, wordIndex * 64 + BitOperations.TrailingZeroCount(word));
                 }
                 position = wordIndex + 1;           // the next word of this level, as a bit of the level above
+            }
+            return -1;
+        }
+
+        // The highest set bit at or before `from`, or -1.
+        public int FindPrevious(int from)
+        {
+            if (from < 0) return -1;
+            if (from >= Count) from = Count - 1;
+            int position = from;
+            for (int level = 0; level < _levels; level++)
+            {
+                int wordIndex = position >> 6;
+                ulong word = Level(level)[wordIndex] & (~0UL >> (63 - (position & 63)));
+                if (word != 0) return DescendHighest(level - 1, wordIndex * 64 + 63 - BitOperations.LeadingZeroCount(word));
+                if (wordIndex == 0) return -1;
+                position = wordIndex - 1;           // the previous word of this level, as a bit of the level above
             }
             return -1;
         }
@@ -190,7 +197,20 @@ namespace Cosmos.Kernel.Memory
 
         int LevelWords(int level) => level + 1 < _levels ? _levelStart[level + 1] - _levelStart[level] : 1;
 
-        // From a set bit `index` of level `level + 1`'s view (i.e. a non-zero word of `level`), down to level 0.
+        // From a set bit `index` of level `level + 1`'s view (i.e. a non-zero word of `level`), down to level 0,
+        // following the highest set bit of each word.
+        int DescendHighest(int level, int index)
+        {
+            for (; level >= 0; level--)
+            {
+                ulong word = Level(level)[index];
+                if (word == 0) return -1;
+                index = index * 64 + 63 - BitOperations.LeadingZeroCount(word);
+            }
+            return index;
+        }
+
+        // The same, following the lowest set bit of each word.
         int DescendLowest(int level, int index)
         {
             for (; level >= 0; level--)

@@ -93,6 +93,9 @@ namespace Cosmos.Kernel.Tests.Memory
                 Assert.That(bitmap.FindNext(i), Is.EqualTo(i), "FindNext(i), bit " + i);
                 Assert.That(bitmap.FindNext(i + 1), Is.EqualTo(-1), "FindNext(i+1), bit " + i);
                 if (i > 0) Assert.That(bitmap.FindNext(i - 1), Is.EqualTo(i), "FindNext(i-1), bit " + i);
+                Assert.That(bitmap.FindPrevious(count - 1), Is.EqualTo(i), "FindPrevious(Count-1), bit " + i);
+                Assert.That(bitmap.FindPrevious(i), Is.EqualTo(i), "FindPrevious(i), bit " + i);
+                Assert.That(bitmap.FindPrevious(i - 1), Is.EqualTo(-1), "FindPrevious(i-1), bit " + i);
                 bitmap.Clear(i);
                 Assert.That(bitmap.FindFirst(), Is.EqualTo(-1), "after clearing bit " + i + " the summaries must be clear");
                 Assert.That(bitmap.FindLast(), Is.EqualTo(-1), "after clearing bit " + i);
@@ -116,6 +119,12 @@ namespace Cosmos.Kernel.Tests.Memory
                     Assert.That(bitmap.FindNext(bits[k] + 1), Is.EqualTo(bits[k + 1]), "from " + (bits[k] + 1));
             Assert.That(bitmap.FindNext(count), Is.EqualTo(-1), "from Count");
             Assert.That(bitmap.FindNext(-5), Is.EqualTo(bits[0]), "a negative start means 0");
+            var walkedBack = new List<int>();
+            for (int i = bitmap.FindPrevious(count - 1); i >= 0; i = bitmap.FindPrevious(i - 1)) walkedBack.Add(i);
+            walkedBack.Reverse();
+            Assert.That(walkedBack, Is.EqualTo(bits), "FindPrevious walks the same bits backwards");
+            Assert.That(bitmap.FindPrevious(count + 100), Is.EqualTo(bits[bits.Count - 1]), "a start past the end means the last bit");
+            Assert.That(bitmap.FindPrevious(-1), Is.EqualTo(-1), "before the first bit");
         }
 
         [TestCaseSource(nameof(Sizes))]
@@ -206,6 +215,7 @@ namespace Cosmos.Kernel.Tests.Memory
                         break;
                     case 3:
                         Assert.That(bitmap.FindNext(i), Is.EqualTo(ModelNext(model, i)), Where(op, "FindNext(" + i + ")"));
+                        Assert.That(bitmap.FindPrevious(i), Is.EqualTo(ModelPrevious(model, i)), Where(op, "FindPrevious(" + i + ")"));
                         break;
                     case 4:
                         Assert.That(bitmap.FindFirst(), Is.EqualTo(ModelNext(model, 0)), Where(op, "FindFirst()"));
@@ -234,9 +244,11 @@ namespace Cosmos.Kernel.Tests.Memory
             return -1;
         }
 
-        static int ModelLast(bool[] model)
+        static int ModelLast(bool[] model) => ModelPrevious(model, model.Length - 1);
+
+        static int ModelPrevious(bool[] model, int from)
         {
-            for (int i = model.Length - 1; i >= 0; i--) if (model[i]) return i;
+            for (int i = Math.Min(from, model.Length - 1); i >= 0; i--) if (model[i]) return i;
             return -1;
         }
 
