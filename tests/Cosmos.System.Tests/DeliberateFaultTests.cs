@@ -16,7 +16,7 @@ public sealed class DeliberateFaultTests
     [TestCase(EmulatorKind.Bochs, "stackoverflow", "double fault", "kernel stack overflow: boot stack guard page hit")]
     public void AFaultIsReportedNotReset(EmulatorKind emulator, string kind, string exception, string? detail)
     {
-        BootResult run = Emulator.Boot(emulator, BootImage.For("fault=" + kind));
+        BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = emulator, CommandLine = "fault=" + kind });
 
         Assert.That(run.TimedOut, Is.False, run.Describe());
         Assert.That(Regex.Matches(run.Log, "^CosmosOS booted", RegexOptions.Multiline), Has.Count.EqualTo(1), "the machine rebooted. " + run.Describe());
