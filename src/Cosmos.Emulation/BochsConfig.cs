@@ -7,9 +7,11 @@ public static class BochsConfig
 {
     public static string For(BootOptions options, string iso, string logFile, string? terminal = null)
     {
+        if (options.SerialFile == null && terminal == null)
+            throw new ArgumentNullException(nameof(terminal), "COM1 goes to the terminal: which one?");
         string com1 = options.SerialFile != null
             ? $"mode=file, dev=\"{options.SerialFile}\""
-            : $"mode=term, dev=\"{terminal ?? throw new ArgumentNullException(nameof(terminal), "COM1 goes to the terminal")}\"";
+            : $"mode=term, dev=\"{terminal}\"";
         return $"""
             megs: {options.MemoryMiB}
             romimage: file=/usr/share/bochs/BIOS-bochs-latest

@@ -27,7 +27,8 @@ public static class BootImage
             Directory.CreateDirectory(Path.Combine(boot, "grub"));
             File.Copy(elf, Path.Combine(boot, "kernel.elf"), true);
             File.Copy(KernelBuild.Symbols, Path.Combine(boot, "kernel.sym"), true);
-            foreach (BootModule module in extraModules) File.WriteAllBytes(Path.Combine(boot, module.Name), module.Content);
+            foreach (BootModule module in extraModules)
+                File.WriteAllBytes(Path.Combine(boot, module.Name), module.Content);
             File.WriteAllText(Path.Combine(boot, "grub", "grub.cfg"), GrubConfig(commandLine, extraModules));
             HostTool.Run(HostTool.Command("grub-mkrescue", ["-o", staging + ".iso", staging]), "grub-mkrescue failed");
             File.Move(staging + ".iso", iso, overwrite: true);

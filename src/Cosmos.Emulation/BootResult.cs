@@ -6,5 +6,6 @@ public sealed record BootResult(EmulatorKind Emulator, string Log, bool TimedOut
 {
     public string Tail(int lines = 40) => string.Join('\n', Log.Split('\n').TakeLast(lines));
 
-    public string Describe() => $"{Emulator} {(TimedOut ? "timed out" : "exited " + ExitCode)}; serial log tail:\n{Tail()}";
+    public string Describe() =>
+        $"{Emulator} {(TimedOut ? "timed out" : "exited " + ExitCode)}; serial log tail:\n{Tail()}";
 }

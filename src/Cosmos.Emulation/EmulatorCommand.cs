@@ -8,7 +8,8 @@ public static class EmulatorCommand
 {
     public static ProcessStartInfo For(BootOptions options, string iso, string directory)
     {
-        if (options.Emulator == EmulatorKind.Qemu) return HostTool.Command(QemuArguments.Program, QemuArguments.For(options, iso));
+        if (options.Emulator == EmulatorKind.Qemu)
+            return HostTool.Command(QemuArguments.Program, QemuArguments.For(options, iso));
 
         string config = Path.Combine(directory, "bochsrc.txt");
         string? terminal = options.SerialFile == null ? TerminalDevice.Current() : null;

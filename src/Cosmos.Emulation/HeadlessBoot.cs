@@ -8,7 +8,8 @@ public static class HeadlessBoot
 {
     public static BootResult Run(BootOptions options, TimeSpan? timeout = null)
     {
-        if (options.Debug) throw new ArgumentException("a headless boot has nobody to drive the debugger", nameof(options));
+        if (options.Debug)
+            throw new ArgumentException("a headless boot has nobody to drive the debugger", nameof(options));
         string iso = BootImage.For(options.CommandLine, options.Modules);
         string directory = Directory.CreateTempSubdirectory("cosmos-boot-").FullName;
         try

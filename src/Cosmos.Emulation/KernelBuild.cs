@@ -24,9 +24,11 @@ public static class KernelBuild
 
     static string FindRepositoryRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "CosmosOS.sln"))) return directory.FullName;
-        throw new InvalidOperationException("CosmosOS.sln not found above " + AppContext.BaseDirectory);
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "CosmosOS.sln")))
+            directory = directory.Parent;
+        return directory?.FullName
+            ?? throw new InvalidOperationException("CosmosOS.sln not found above " + AppContext.BaseDirectory);
     }
 
     static string Build()
