@@ -21,7 +21,7 @@ catch (UsageException e)
     Console.Error.WriteLine("cosmos: " + e.Message);
     return ShowUsage(Console.Error, 2);
 }
-catch (HostToolException e)
+catch (HostException e)
 {
     Console.Error.WriteLine("cosmos: " + e.Message);
     return 1;

@@ -1,8 +1,8 @@
 namespace Cosmos.Emulation;
 
-// The bochsrc for a boot (facts in /work/shared/docs/emulators.md). Debian's Bochs has no "nogui" display, so the
-// display is an RFB server that does not wait for a client; triple faults stop Bochs instead of resetting; sound is
-// off to keep ALSA quiet. COM1 goes to a file, or in `term` mode to the terminal device (both ways, raw).
+// The bochsrc for a boot. Debian's Bochs has no "nogui" display, so the display is an RFB server that does not wait
+// for a client; triple faults stop Bochs instead of resetting; sound is off to keep ALSA quiet. COM1 goes to a file,
+// or in `term` mode to the terminal device, both ways (see docs/debugging.md for what that mode does to the terminal).
 public static class BochsConfig
 {
     public static string For(BootOptions options, string iso, string logFile, string? terminal = null)

@@ -3,18 +3,18 @@ using System.Diagnostics;
 
 namespace Cosmos.Emulation;
 
-// Starts host programs, turning "not installed" and "failed" into one HostToolException that names the program.
+// Starts host programs, turning "not installed" and "failed" into one HostException that names the program.
 public static class HostTool
 {
     public static Process Start(ProcessStartInfo start)
     {
         try
         {
-            return Process.Start(start) ?? throw new HostToolException($"'{start.FileName}' did not start");
+            return Process.Start(start) ?? throw new HostException($"'{start.FileName}' did not start");
         }
         catch (Win32Exception e)
         {
-            throw new HostToolException($"'{start.FileName}' could not be started ({e.Message}); " +
+            throw new HostException($"'{start.FileName}' could not be started ({e.Message}); " +
                                         "./cosmos installs the Debian packages CosmosOS needs");
         }
     }
@@ -28,7 +28,7 @@ public static class HostTool
         Task<string> errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new HostToolException($"{failure}:\n{output}{errors.Result}".TrimEnd());
+        if (process.ExitCode != 0) throw new HostException($"{failure}:\n{output}{errors.Result}".TrimEnd());
     }
 
     public static ProcessStartInfo Command(string program, IEnumerable<string> arguments)

@@ -1,13 +1,12 @@
 namespace Cosmos.Emulation;
 
-// QEMU's argument list for a boot (docs/debugging.md, /work/shared/docs/emulators.md): TCG (KVM is unusable here),
-// no display, no reboot so a triple fault ends the run, and isa-debug-exit so the kernel's power-off ends QEMU with
-// status 33.
+// QEMU's argument list for a boot: TCG (KVM is no faster on the machines this runs on), no display, no reboot so that
+// a triple fault ends the run, and isa-debug-exit so that the kernel's power-off ends QEMU with status 33.
 public static class QemuArguments
 {
     public const string Program = "qemu-system-x86_64";
 
-    // isa-debug-exit turns the kernel's `out 0xf4, 0x10` into this exit status: (0x10 << 1) | 1.
+    // isa-debug-exit turns the kernel's write of 0x10 to port 0xf4 (Arch/X64/Power.cs) into this: (0x10 << 1) | 1.
     public const int PowerOffExitCode = 33;
 
     public static IReadOnlyList<string> For(BootOptions options, string iso)

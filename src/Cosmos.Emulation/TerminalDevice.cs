@@ -8,6 +8,6 @@ public static class TerminalDevice
         string? device = Console.IsInputRedirected ? null : File.ResolveLinkTarget("/proc/self/fd/0", false)?.FullName;
         return device != null && device.StartsWith("/dev/", StringComparison.Ordinal)
             ? device
-            : throw new HostToolException("Bochs connects COM1 to the terminal, but standard input is not a terminal");
+            : throw new HostException("Bochs connects COM1 to the terminal, but standard input is not a terminal");
     }
 }

@@ -20,7 +20,7 @@ public sealed record FinishedProcess(int ExitCode, string Output, string Errors)
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} did not end within {timeout}; stderr:\n{errors.Result}");
+            Assert.Fail($"{program} {string.Join(' ', arguments)} did not end within {timeout}:\n{errors.Result}");
         }
         return new FinishedProcess(process.ExitCode, output.Result.Replace("\r", ""), errors.Result);
     }
