@@ -18,7 +18,7 @@ public sealed class DeliberateFaultTests
     [TestCase(EmulatorKind.Bochs, "writecode", "page fault", "in kernel mode: protection violation")]
     public void AFaultIsReportedNotReset(EmulatorKind emulator, string kind, string exception, string? detail)
     {
-        BootResult run = Emulator.Boot(emulator, BootImage.For("fault=" + kind));
+        BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = emulator, CommandLine = "fault=" + kind });
 
         Assert.That(run.TimedOut, Is.False, run.Describe());
         Assert.That(Regex.Matches(run.Log, "^CosmosOS booted", RegexOptions.Multiline), Has.Count.EqualTo(1), "the machine rebooted. " + run.Describe());

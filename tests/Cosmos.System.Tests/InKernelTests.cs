@@ -11,8 +11,8 @@ public sealed class InKernelTests(EmulatorKind emulator)
 {
     static readonly ConcurrentDictionary<EmulatorKind, Lazy<BootResult>> s_runs = new();
 
-    static BootResult TestRun(EmulatorKind emulator)
-        => s_runs.GetOrAdd(emulator, kind => new Lazy<BootResult>(() => Emulator.Boot(kind, BootImage.For("test")))).Value;
+    static BootResult TestRun(EmulatorKind emulator) => s_runs.GetOrAdd(emulator, kind =>
+        new Lazy<BootResult>(() => HeadlessBoot.Run(new BootOptions { Emulator = kind, CommandLine = "test" }))).Value;
 
     public static IEnumerable<string> KernelTests() => KernelTestCatalog.Names();
 

@@ -15,9 +15,9 @@ public sealed class PhysicalMemoryBootTests
     public void FreePagesAreTheAvailableMemoryMinusTheReservedParts(int memoryMiB, int extraModules)
     {
         var modules = Enumerable.Range(1, extraModules)
-            .Select(i => new BootImage.Module("module" + i, Enumerable.Range(0, 300_000 * i + 123).Select(b => (byte)b).ToArray()))
+            .Select(i => new BootModule("module" + i, Enumerable.Range(0, 300_000 * i + 123).Select(b => (byte)b).ToArray()))
             .ToList();
-        BootResult run = Emulator.Boot(EmulatorKind.Qemu, BootImage.For("test", modules), memoryMiB);
+        BootResult run = HeadlessBoot.Run(new BootOptions { CommandLine = "test", Modules = modules, MemoryMiB = memoryMiB });
         MemoryReportLog report = MemoryReportLog.Parse(run.Log);
         Assume.That(run.Log, Does.Contain("TESTS DONE"), run.Describe());
 

@@ -1,0 +1,3 @@
+namespace Cosmos.Emulation;
+
+public enum EmulatorKind { Qemu, Bochs }
