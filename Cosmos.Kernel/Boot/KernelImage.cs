@@ -61,5 +61,14 @@ namespace Cosmos.Kernel.Boot
         [RuntimeImport("cosmos_fault_stack_top")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong FaultStackTop();
+
+        // The .eh_frame section [start, end): call-frame information for stack traces.
+        [RuntimeImport("cosmos_eh_frame_start")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong EhFrameStart();
+
+        [RuntimeImport("cosmos_eh_frame_end")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong EhFrameEnd();
     }
 }

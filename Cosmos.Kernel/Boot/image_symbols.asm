@@ -20,5 +20,7 @@ ADDRESS_OF cosmos_boot_stack_top, __boot_stack_top
 ADDRESS_OF cosmos_fault_stack_guard, __fault_stack_guard
 ADDRESS_OF cosmos_fault_stack_top, __fault_stack_top
 ADDRESS_OF cosmos_interrupt_stub_table, cosmos_interrupt_stubs
+ADDRESS_OF cosmos_eh_frame_start, __eh_frame_start
+ADDRESS_OF cosmos_eh_frame_end, __eh_frame_end
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,4 +1,7 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Diagnostics.Unwinding;
 
 namespace Cosmos.Kernel.Diagnostics
 {
@@ -13,11 +16,14 @@ namespace Cosmos.Kernel.Diagnostics
     {
         static bool s_panicking;
 
-        // A panic from kernel code: the trace starts at the caller.
+        // A panic from kernel code: the trace starts at the caller, skipping Halt's own frame (so Halt must have one).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Halt(string message)
         {
             Begin(message);
-            StackTrace.Print(ReturnAddressOf(Cpu.ReadFramePointer()), CallerFrameOf(Cpu.ReadFramePointer()));
+            ulong rip, rsp, rbp;
+            ReadCallerRegisters(&rip, &rsp, &rbp);
+            StackTrace.Print(new FrameRegisters(rip, rsp, rbp, isReturnAddress: true), framesToSkip: 1);
             End();
         }
 
@@ -29,7 +35,7 @@ namespace Cosmos.Kernel.Diagnostics
             KernelLog.WriteLine("error code 0x" + frame->ErrorCode.ToString("x"));
             KernelLog.WriteLine("CR2 0x" + Cpu.ReadCr2().ToString("x16"));
             WriteRegisters(frame);
-            StackTrace.Print(frame->Rip, frame->Rbp);
+            StackTrace.Print(new FrameRegisters(frame->Rip, frame->Rsp, frame->Rbp, isReturnAddress: false));
             End();
         }
 
@@ -66,8 +72,8 @@ namespace Cosmos.Kernel.Diagnostics
 
         static string Hex(ulong value) => "0x" + value.ToString("x16");
 
-        static ulong ReturnAddressOf(ulong framePointer) => ((ulong*)framePointer)[1];
-
-        static ulong CallerFrameOf(ulong framePointer) => ((ulong*)framePointer)[0];
+        [RuntimeImport("cosmos_read_caller_registers")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void ReadCallerRegisters(ulong* rip, ulong* rsp, ulong* rbp);
     }
 }

@@ -1,10 +1,12 @@
+using System;
 using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Diagnostics.Unwinding;
 
 namespace Cosmos.Kernel.Diagnostics
 {
-    // Walks the frame-pointer chain that ILC-compiled code keeps (each frame's rbp points at the caller's saved rbp,
-    // with the return address above it) and prints it symbolized. The walk stays inside the known kernel stacks, so a
-    // corrupt rbp ends the trace instead of faulting again.
+    // Prints a symbolized stack trace from a frame's registers, unwound with the call-frame information ILC writes into
+    // .eh_frame (Unwinding/StackUnwinder.cs), so frameless methods and their callers all appear. The walk reads only
+    // the kernel stack the frame is on, so a corrupt stack ends the trace instead of faulting again.
     public static unsafe class StackTrace
     {
         const int MaxFrames = 24;
@@ -13,17 +15,20 @@ namespace Cosmos.Kernel.Diagnostics
 
         public static void UseSymbols(SymbolTable symbols) { s_symbols = symbols; }
 
-        public static void Print(ulong instructionPointer, ulong framePointer)
+        // Starts `framesToSkip` callers above `frame` (the reporter's own frames are not news).
+        public static void Print(FrameRegisters frame, int framesToSkip = 0)
         {
+            var unwinder = new StackUnwinder(KernelCallFrames(), KernelStackAround(frame.StackPointer, out ulong stackAddress), stackAddress);
+            for (int i = 0; i < framesToSkip && unwinder.TryStep(ref frame); i++) { }
+
             var addresses = new ulong[MaxFrames];
             int count = 0;
-            addresses[count++] = instructionPointer;
+            bool firstIsReturnAddress = frame.IsReturnAddress;
+            addresses[count++] = frame.InstructionPointer;
             int repeated = 0, repeatedFrame = -1;
-            while (count < MaxFrames && IsOnKernelStack(framePointer))
+            while (count < MaxFrames && unwinder.TryStep(ref frame))
             {
-                ulong returnAddress = ((ulong*)framePointer)[1];
-                ulong callerFrame = ((ulong*)framePointer)[0];
-                if (returnAddress == 0) break;
+                ulong returnAddress = frame.InstructionPointer;
                 // Deep recursion (a stack overflow) would fill the trace with one frame: count repeats instead.
                 if (returnAddress == addresses[count - 1] && count > 1 && (repeatedFrame < 0 || repeatedFrame == count - 1))
                 {
@@ -31,39 +36,46 @@ namespace Cosmos.Kernel.Diagnostics
                     repeated++;
                 }
                 else addresses[count++] = returnAddress;
-                if (callerFrame <= framePointer) break;   // stacks grow down: callers' frames lie above
-                framePointer = callerFrame;
             }
 
+            // A return address points after its call, which may be the first byte of the next function: such frames
+            // are looked up at the byte before it.
+            var sites = new ulong[count];
+            for (int i = 0; i < count; i++) sites[i] = i > 0 || firstIsReturnAddress ? addresses[i] - 1 : addresses[i];
             var names = new string[count];
             var offsets = new ulong[count];
-            if (s_symbols != null) s_symbols.Resolve(CallSites(addresses, count), names, offsets);
+            if (s_symbols != null) s_symbols.Resolve(sites, names, offsets);
             KernelLog.WriteLine("stack trace:");
             for (int i = 0; i < count; i++)
             {
-                ulong offset = i == 0 ? offsets[i] : offsets[i] + 1;
+                ulong offset = offsets[i] + (addresses[i] - sites[i]);
                 string symbol = names[i] == null || names[i].Length == 0 ? "?" : names[i] + "+0x" + offset.ToString("x");
                 KernelLog.WriteLine("  at 0x" + addresses[i].ToString("x16") + " <" + symbol + ">");
                 if (i == repeatedFrame) KernelLog.WriteLine("  ... the frame above repeats " + repeated.ToString() + " more times");
             }
         }
 
-        // A return address points after its call, which may be the first byte of the next function: callers are
-        // looked up at the byte before it. The first frame is the faulting instruction itself.
-        static ulong[] CallSites(ulong[] addresses, int count)
+        static CallFrameInformation KernelCallFrames()
         {
-            var sites = new ulong[count];
-            for (int i = 0; i < count; i++) sites[i] = i == 0 ? addresses[i] : addresses[i] - 1;
-            return sites;
+            ulong start = KernelImage.EhFrameStart();
+            return new CallFrameInformation(new ReadOnlySpan<byte>((void*)start, (int)(KernelImage.EhFrameEnd() - start)), start);
         }
 
-        static bool IsOnKernelStack(ulong address)
+        // The kernel stack holding `stackPointer`, or whose guard page it is in (after an overflow); empty for any
+        // other address.
+        static ReadOnlySpan<byte> KernelStackAround(ulong stackPointer, out ulong bottom)
         {
-            if ((address & 7) != 0) return false;
-            return Within(address, KernelImage.BootStackGuard() + KernelImage.PageSize, KernelImage.BootStackTop())
-                || Within(address, KernelImage.FaultStackGuard() + KernelImage.PageSize, KernelImage.FaultStackTop());
+            ulong bootGuard = KernelImage.BootStackGuard(), faultGuard = KernelImage.FaultStackGuard();
+            if (stackPointer >= bootGuard && stackPointer <= KernelImage.BootStackTop()) return Stack(bootGuard, KernelImage.BootStackTop(), out bottom);
+            if (stackPointer >= faultGuard && stackPointer <= KernelImage.FaultStackTop()) return Stack(faultGuard, KernelImage.FaultStackTop(), out bottom);
+            bottom = 0;
+            return ReadOnlySpan<byte>.Empty;
         }
 
-        static bool Within(ulong address, ulong bottom, ulong top) => address >= bottom && address + 16 <= top;
+        static ReadOnlySpan<byte> Stack(ulong guard, ulong top, out ulong bottom)
+        {
+            bottom = guard + KernelImage.PageSize;
+            return new ReadOnlySpan<byte>((void*)bottom, (int)(top - bottom));
+        }
     }
 }

@@ -61,10 +61,6 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadTimestamp();
 
-        [RuntimeImport("cosmos_read_frame_pointer")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong ReadFramePointer();
-
         // Stops this CPU for good.
         public static void Halt()
         {

@@ -88,12 +88,6 @@ cosmos_read_tsc:
     or rax, rdx
     ret
 
-global cosmos_read_frame_pointer
-; The caller's frame pointer: where a stack walk starts.
-cosmos_read_frame_pointer:
-    mov rax, rbp
-    ret
-
 ; void cosmos_load_gdt(DescriptorTablePointer* gdtr, ushort codeSelector, ushort dataSelector)
 ; Loads the GDT and reloads every segment register; cs through a far return.
 global cosmos_load_gdt

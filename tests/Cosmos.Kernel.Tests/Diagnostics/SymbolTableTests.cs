@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -210,32 +209,11 @@ namespace Cosmos.Kernel.Tests.Diagnostics
 
         // --- the real table the build writes ----------------------------------------------------------------------
 
-        static string FindBuiltKernelSymbols()
-        {
-            // The test assembly is in tests/Cosmos.Kernel.Tests/bin/<configuration>/<framework>: walk up to the
-            // repository, then down to the kernel's own output.
-            for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory != null; directory = directory.Parent)
-            {
-                string candidate = Path.Combine(directory.FullName, "Cosmos.Kernel", "bin", "Debug", "net10.0", "kernel.sym");
-                if (File.Exists(candidate)) return candidate;
-                if (File.Exists(Path.Combine(directory.FullName, "Cosmos.Kernel", "Cosmos.Kernel.csproj"))) break;
-            }
-            Assert.Inconclusive("Cosmos.Kernel/bin/Debug/net10.0/kernel.sym is absent: build the kernel (dotnet build Cosmos.Kernel) to run this test");
-            return null;
-        }
-
-        static List<(ulong Address, string Name)> ParseIndependently(string path) =>
-            File.ReadAllLines(path)
-                .Select(line => line.Split(' ', 2))
-                .Where(parts => parts.Length == 2)
-                .Select(parts => (ulong.Parse(parts[0], NumberStyles.HexNumber), parts[1]))
-                .ToList();
-
         [Test]
         public void TheBuiltKernelsSymbolsResolveToThemselves()
         {
-            string path = FindBuiltKernelSymbols();
-            var symbols = ParseIndependently(path);
+            string path = BuiltKernel.Find("kernel.sym");
+            var symbols = BuiltKernel.ReadSymbolFile(path);
             var table = new SymbolTable(File.ReadAllBytes(path));
 
             var kernelMain = symbols.Single(s => s.Name == "cosmos_kernel_main");
