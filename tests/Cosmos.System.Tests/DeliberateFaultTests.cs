@@ -48,7 +48,7 @@ public sealed class DeliberateFaultTests
     [TestCase(EmulatorKind.Bochs)]
     public void APanicFromKernelCodeIsTracedFromTheCaller(EmulatorKind emulator)
     {
-        BootResult run = Emulator.Boot(emulator, BootImage.For("fault=nonsense"));
+        BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = emulator, CommandLine = "fault=nonsense" });
 
         Assert.That(run.Log, Does.Contain("\nPANIC: unknown fault kind 'nonsense'\nstack trace:\n  at 0x"), run.Describe());
         Assert.That(TraceFrames(run.Log).First(), Is.EqualTo("cosmos_kernel_main"), run.Describe());
