@@ -30,6 +30,18 @@ namespace Cosmos.Patcher.Tests
             }
             """;
 
+        const string Marker = "// here";
+
+        // A plug class named TestPlug for `target`, declaring `members`.
+        static string PlugClass(string target, string members, string kind = "static class") => $$"""
+            using Cosmos.Plugs;
+            [Plug(typeof({{target}}))]
+            {{kind}} TestPlug
+            {
+                {{members}}
+            }
+            """;
+
         // Patches the scenario, which must fail with exactly one error; returns it.
         static PlugDiagnostic SingleError(PlugScenario scenario)
         {
@@ -40,25 +52,27 @@ namespace Cosmos.Patcher.Tests
             return result.Errors[0];
         }
 
-        static void AssertAt(PlugDiagnostic error, string code, PlugScenario scenario, string marker)
+        // Patches `plug` against Target: exactly one error, with `code`, in the plug's file at the line of `marker`.
+        static PlugDiagnostic SingleErrorAt(string code, string plug, string marker = Marker)
         {
+            using var scenario = new PlugScenario(Target, plug);
+            PlugDiagnostic error = SingleError(scenario);
             Assert.That(error.Code, Is.EqualTo(code));
             Assert.That(error.Location.Path, Is.EqualTo(scenario.PlugSourcePath));
             Assert.That(error.Location.Line, Is.EqualTo(scenario.PlugLine(marker)));
             Assert.That(error.ToString(), Does.StartWith($"{scenario.PlugSourcePath}({error.Location.Line}")
                 .And.Contains($"): error {code}: "));
+            return error;
         }
 
         [Test]
         public void COSMOS101_TargetTypeNotFound()
         {
-            using var scenario = new PlugScenario(Target, """
+            PlugDiagnostic error = SingleErrorAt("COSMOS101", """
                 using Cosmos.Plugs;
                 [Plug("Demo.Clocks, Target")] // here
                 static class ClockPlug { public static int Ticks() => 42; }
                 """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS101", scenario, "// here");
             Assert.That(error.Message, Does.Contain("'Demo.Clocks, Target'").And.Contains("has no type 'Demo.Clocks'")
                 .And.Contains("with '+' before a nested type's name"));
         }
@@ -67,31 +81,21 @@ namespace Cosmos.Patcher.Tests
         [TestCase("Demo.Clock", "write the name as \"Namespace.Type, Assembly\"")]
         public void COSMOS101_TargetNameWithoutAGivenAssembly(string name, string reason)
         {
-            using var scenario = new PlugScenario(Target, $$"""
+            PlugDiagnostic error = SingleErrorAt("COSMOS101", $$"""
                 using Cosmos.Plugs;
                 [Plug("{{name}}")] // here
                 static class ClockPlug { public static int Ticks() => 42; }
                 """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS101", scenario, "// here");
             Assert.That(error.Message, Does.Contain(reason));
         }
 
         [Test]
         public void COSMOS102_NoTargetMethodListsTheOverloads()
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Clock))]
-                static class ClockPlug
-                {
-                    public static int Ticks(long scale) => 42; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS102", scenario, "// here");
+            PlugDiagnostic error = SingleErrorAt("COSMOS102",
+                PlugClass("Demo.Clock", "public static int Ticks(long scale) => 42; // here"));
             Assert.That(error.Message, Is.EqualTo(
-                "'ClockPlug.Ticks(System.Int64)' replaces nothing: 'Demo.Clock' has no static method " +
+                "'TestPlug.Ticks(System.Int64)' replaces nothing: 'Demo.Clock' has no static method " +
                 "System.Int32 Ticks(System.Int64); its methods named 'Ticks' are: static System.Int32 Ticks(); " +
                 "static System.Int32 Ticks(System.Int32). Match one exactly (an instance method's 'this' is the " +
                 "first parameter, typed Demo.Clock), or make the method private if it is a helper."));
@@ -100,17 +104,9 @@ namespace Cosmos.Patcher.Tests
         [Test]
         public void COSMOS102_ATypoInTheName()
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Clock))]
-                static class ClockPlug
-                {
-                    internal static int Tikcs() => 42; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS102", scenario, "// here");
-            Assert.That(error.Message, Is.EqualTo("'ClockPlug.Tikcs()' replaces nothing: 'Demo.Clock' has no method " +
+            PlugDiagnostic error = SingleErrorAt("COSMOS102",
+                PlugClass("Demo.Clock", "internal static int Tikcs() => 42; // here"));
+            Assert.That(error.Message, Is.EqualTo("'TestPlug.Tikcs()' replaces nothing: 'Demo.Clock' has no method " +
                 "named 'Tikcs'. Fix the name, or make the method private if it is a helper."));
         }
 
@@ -125,7 +121,8 @@ namespace Cosmos.Patcher.Tests
                 static class SecondPlug { public static int Ticks() => 43; } // second
                 """);
             PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS103", scenario, "// second");
+            Assert.That(error.Code, Is.EqualTo("COSMOS103"));
+            Assert.That(error.Location.Line, Is.EqualTo(scenario.PlugLine("// second")));
             Assert.That(error.Message, Does.Contain("'Demo.Clock.Ticks()' is plugged twice")
                 .And.Contains($"by 'FirstPlug.Ticks()' ({scenario.PlugSourcePath}({scenario.PlugLine("// first")},")
                 .And.Contains("and by 'SecondPlug.Ticks()'"));
@@ -134,98 +131,55 @@ namespace Cosmos.Patcher.Tests
         [Test]
         public void COSMOS103_TwoExposedFieldsOfOneName()
         {
-            using var scenario = new PlugScenario(Target, """
+            PlugDiagnostic error = SingleErrorAt("COSMOS103", """
                 using Cosmos.Plugs;
                 [Plug(typeof(Demo.Shape))]
-                class FirstPlug { [Expose] static int s_extra; } // first
+                class FirstPlug { [Expose] static int s_extra; }
                 [Plug(typeof(Demo.Shape))]
-                class SecondPlug { [Expose] static int s_extra; } // second
+                class SecondPlug { [Expose] static int s_extra; } // here
                 """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS103", scenario, "// second");
             Assert.That(error.Message, Does.Contain("'Demo.Shape.s_extra' is plugged twice")
                 .And.Contains("'FirstPlug.s_extra'"));
         }
 
-        [TestCase("[PlugField(\"s_missing\")] static extern ref int Count(); // here",
+        [TestCase("Demo.Clock", "[PlugField(\"s_missing\")] static extern ref int Field(); // here",
                   "'Demo.Clock' has no field 's_missing' (its fields: s_count)")]
-        [TestCase("[PlugField(\"s_count\")] static extern ref long Count(); // here",
+        [TestCase("Demo.Clock", "[PlugField(\"s_count\")] static extern ref long Field(); // here",
                   "'s_count' is of type System.Int32, so the accessor must return 'ref System.Int32', " +
                   "not 'ref System.Int64'")]
-        [TestCase("[PlugField(\"s_count\")] static extern ref int Count(object self); // here",
+        [TestCase("Demo.Clock", "[PlugField(\"s_count\")] static extern ref int Field(object self); // here",
                   "'s_count' is a static field, so the accessor takes no parameters")]
-        [TestCase("[PlugField(\"s_count\")] static extern int Count(); // here",
-                  "declare it 'static extern ref T Count()' for a static field")]
-        [TestCase("[PlugField(\"s_count\")] static ref int Count() => throw null; // here",
-                  "declare it 'static extern ref T Count()' for a static field")]
-        public void COSMOS104_BadPlugFieldOnAStaticField(string accessor, string problem)
-        {
-            using var scenario = new PlugScenario(Target, $$"""
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Clock))]
-                static class ClockPlug
-                {
-                    {{accessor}}
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS104", scenario, "// here");
-            Assert.That(error.Message, Does.StartWith("[PlugField] accessor 'ClockPlug.Count(").And.Contains(problem));
-        }
-
-        [TestCase("[PlugField(\"_corners\")] static extern ref int Corners(); // here",
+        [TestCase("Demo.Clock", "[PlugField(\"s_count\")] static extern int Field(); // here",
+                  "declare it 'static extern ref T Field()' for a static field")]
+        [TestCase("Demo.Clock", "[PlugField(\"s_count\")] static ref int Field() => throw null; // here",
+                  "declare it 'static extern ref T Field()' for a static field")]
+        [TestCase("Demo.Shape", "[PlugField(\"_corners\")] static extern ref int Field(); // here",
                   "'_corners' is an instance field, so the accessor takes the instance as its only parameter " +
                   "(Demo.Shape)")]
-        [TestCase("[PlugField(\"_corners\")] static extern ref int Corners(object self); // here",
+        [TestCase("Demo.Shape", "[PlugField(\"_corners\")] static extern ref int Field(object self); // here",
                   "the instance parameter must be typed Demo.Shape, not System.Object")]
-        public void COSMOS104_BadPlugFieldOnAnInstanceField(string accessor, string problem)
+        public void COSMOS104_BadPlugField(string target, string accessor, string problem)
         {
-            using var scenario = new PlugScenario(Target, $$"""
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Shape))]
-                static class ShapePlug
-                {
-                    {{accessor}}
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS104", scenario, "// here");
-            Assert.That(error.Message, Does.Contain(problem));
+            PlugDiagnostic error = SingleErrorAt("COSMOS104", PlugClass(target, accessor));
+            Assert.That(error.Message, Does.StartWith("[PlugField] accessor 'TestPlug.Field(").And.Contains(problem));
         }
 
         [Test]
         public void COSMOS105_ExposingAFieldThatExists()
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Shape))]
-                class ShapePlug
-                {
-                    [Expose] int _corners; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS105", scenario, "// here");
-            Assert.That(error.Message, Is.EqualTo("[Expose] 'ShapePlug._corners': 'Demo.Shape' already has a field " +
+            PlugDiagnostic error = SingleErrorAt("COSMOS105",
+                PlugClass("Demo.Shape", "[Expose] int _corners; // here", kind: "class"));
+            Assert.That(error.Message, Is.EqualTo("[Expose] 'TestPlug._corners': 'Demo.Shape' already has a field " +
                 "'_corners': reach it through a [PlugField] accessor instead."));
         }
 
         [Test]
         public void COSMOS105_ExposingAMethodThatExists()
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Shape))]
-                static class ShapePlug
-                {
-                    [Expose] static int Sides(Demo.Shape self) => 4; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS105", scenario, "// here");
-            Assert.That(error.Message, Is.EqualTo(
-                "[Expose] 'ShapePlug.Sides(Demo.Shape)': 'Demo.Shape' already has the method " +
-                "'System.Int32 Sides()': replace it with a non-private static plug method instead."));
+            PlugDiagnostic error = SingleErrorAt("COSMOS105",
+                PlugClass("Demo.Shape", "[Expose] static int Sides(Demo.Shape self) => 4; // here"));
+            Assert.That(error.Message, Is.EqualTo("[Expose] 'TestPlug.Sides(Demo.Shape)': 'Demo.Shape' already has " +
+                "the method 'System.Int32 Sides()': replace it with a non-private static plug method instead."));
         }
 
         [TestCase("Demo.Clock", "public static int Echo(int value) => value; // here",
@@ -236,16 +190,7 @@ namespace Cosmos.Patcher.Tests
                   "'Demo.Shape..ctor()', a constructor")]
         public void COSMOS106_UnsupportedTargetMethod(string target, string method, string what)
         {
-            using var scenario = new PlugScenario(Target, $$"""
-                using Cosmos.Plugs;
-                [Plug(typeof({{target}}))]
-                static class UnsupportedPlug
-                {
-                    {{method}}
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS106", scenario, "// here");
+            PlugDiagnostic error = SingleErrorAt("COSMOS106", PlugClass(target, method));
             Assert.That(error.Message, Does.Contain("targets " + what + ": generic methods, methods of generic " +
                                                     "types, abstract methods and constructors cannot be plugged"));
         }
@@ -253,75 +198,42 @@ namespace Cosmos.Patcher.Tests
         [Test]
         public void COSMOS106_AMethodOfAGenericType()
         {
-            using var scenario = new PlugScenario(Target, """
+            PlugDiagnostic error = SingleErrorAt("COSMOS106", """
                 using Cosmos.Plugs;
                 [Plug(typeof(Demo.Box<>))] // here
                 static class BoxPlug { public static int Size(object self) => 1; }
                 """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS106", scenario, "// here");
             Assert.That(error.Message, Does.Contain("'BoxPlug' targets 'Demo.Box`1', a generic type"));
         }
 
         [Test]
         public void COSMOS107_APlugClassWithNoReplacements()
         {
-            using var scenario = new PlugScenario(Target, """
+            PlugDiagnostic error = SingleErrorAt("COSMOS107", """
                 using Cosmos.Plugs;
                 [Plug(typeof(Demo.Clock))] // here
                 static class ClockPlug { static int Ticks() => 42; }
                 """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS107", scenario, "// here");
             Assert.That(error.Message, Does.Contain("[Plug] class 'ClockPlug' does nothing to 'Demo.Clock'")
                 .And.Contains("non-private"));
         }
 
-        [Test]
-        public void COSMOS108_AnExposedInstanceMethod()
+        [TestCase("class", "[Expose] int Area() => 12; // here", "an [Expose] method must be static and not generic")]
+        [TestCase("static class", "[Expose] static int s_made = 3; // here", "cannot have an initializer")]
+        public void COSMOS108_UnsupportedPlugMember(string kind, string member, string problem)
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Shape))]
-                class ShapePlug
-                {
-                    [Expose] int Area() => 12; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS108", scenario, "// here");
-            Assert.That(error.Message, Does.Contain("an [Expose] method must be static and not generic"));
-        }
-
-        [Test]
-        public void COSMOS108_AnExposedFieldWithAnInitializer()
-        {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Shape))]
-                static class ShapePlug
-                {
-                    [Expose] static int s_made = 3; // here
-                }
-                """);
-            PlugDiagnostic error = SingleError(scenario);
-            AssertAt(error, "COSMOS108", scenario, "// here");
-            Assert.That(error.Message, Does.Contain("cannot have an initializer"));
+            PlugDiagnostic error = SingleErrorAt("COSMOS108", PlugClass("Demo.Shape", member, kind));
+            Assert.That(error.Message, Does.Contain(problem));
         }
 
         [Test]
         public void WithoutAPdbAMethodsErrorPointsAtItsAssembly()
         {
-            using var scenario = new PlugScenario(Target, """
-                using Cosmos.Plugs;
-                [Plug(typeof(Demo.Clock))]
-                static class ClockPlug { public static int Tick() => 42; }
-                """);
+            using var scenario = new PlugScenario(Target, PlugClass("Demo.Clock", "public static int Tick() => 42;"));
             File.Delete(Path.ChangeExtension(scenario.PlugsPath, ".pdb"));
             PlugDiagnostic error = SingleError(scenario);
-            Assert.That(error.Code, Is.EqualTo("COSMOS102"));
             Assert.That(error.ToString(),
-                Does.StartWith($"{scenario.PlugsPath}: error COSMOS102: 'ClockPlug.Tick()' replaces nothing"));
+                Does.StartWith($"{scenario.PlugsPath}: error COSMOS102: 'TestPlug.Tick()' replaces nothing"));
         }
 
         [Test]
