@@ -19,11 +19,12 @@ namespace Cosmos.Patcher
             for (int i = 0; i < args.Count; i++)
             {
                 if (args[i] == "--output" && i + 1 < args.Count) outputDirectory = args[++i];
-                else if (args[i].StartsWith('-')) return Fail(error, $"unknown option '{args[i]}'");
+                else if (args[i] == "--output") return Fail(error, $"--output needs a directory. {Usage}");
+                else if (args[i].StartsWith('-')) return Fail(error, $"unknown option '{args[i]}'. {Usage}");
                 else assemblies.Add(args[i]);
             }
             if (outputDirectory == null || assemblies.Count == 0)
-                return Fail(error, "give an output directory and at least one assembly");
+                return Fail(error, $"give an output directory and at least one assembly. {Usage}");
 
             PatchResult result;
             try
@@ -42,7 +43,7 @@ namespace Cosmos.Patcher
 
         static int Fail(TextWriter error, string message)
         {
-            error.WriteLine(PlugErrors.BadInput("Cosmos.Patcher", $"{message}. {Usage}"));
+            error.WriteLine(PlugErrors.BadInput("Cosmos.Patcher", message));
             return 1;
         }
     }

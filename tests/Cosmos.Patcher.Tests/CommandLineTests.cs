@@ -37,6 +37,7 @@ namespace Cosmos.Patcher.Tests
         [TestCase(new string[0], "give an output directory and at least one assembly")]
         [TestCase(new[] { "--output", "out" }, "give an output directory and at least one assembly")]
         [TestCase(new[] { "a.dll" }, "give an output directory and at least one assembly")]
+        [TestCase(new[] { "a.dll", "--output" }, "--output needs a directory")]
         [TestCase(new[] { "--verbose", "--output", "out", "a.dll" }, "unknown option '--verbose'")]
         public void ABadCommandLineShowsTheUsage(string[] args, string problem)
         {
