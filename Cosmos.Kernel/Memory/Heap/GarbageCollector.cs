@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Cosmos.Kernel.Memory.Heap
 {
@@ -8,25 +9,35 @@ namespace Cosmos.Kernel.Memory.Heap
     //     stack maps are not read;
     //   - objects outside the heap, scanned precisely (the early heap, where the statics live): every reference they
     //     hold keeps its target.
-    // Marked objects are then scanned precisely through their GC descriptors. A reference held by an object that
-    // points into the heap but not at an object means the heap is corrupt, and is reported rather than followed.
-    // When the bounded mark stack overflows, every marked object is scanned again until none was left out. The heap
-    // then sweeps. See docs/garbage-collection.md.
+    // Marked objects are then scanned precisely through their GC descriptors. A reference held by an object whose
+    // target does not start with a MethodTable pointer into the range where types live (the kernel image) means the
+    // heap is corrupt (a freed slot's is 0; the middle of an object holds field values), and is reported rather than
+    // followed.
+    // A heap object is scanned 256 references at a time, its resume point pushed before the targets found, so that a
+    // large array of references does not flood the mark stack. When the bounded stack overflows nonetheless, every
+    // marked object is scanned again until nothing was left out. The heap then sweeps. See docs/garbage-collection.md.
     public sealed unsafe class GarbageCollector
     {
+        const int ReferencesPerStep = 256;
+
         readonly ObjectHeap _heap;
         readonly MarkStack _stack;
+        readonly MemoryRange _types;
+        readonly ulong[] _found = new ulong[ReferencesPerStep];     // made once: a collection must not allocate
 
-        public GarbageCollector(ObjectHeap heap, MarkStack stack)
+        // types: where every MethodTable lies.
+        public GarbageCollector(ObjectHeap heap, MarkStack stack, MemoryRange types)
         {
             _heap = heap;
             _stack = stack;
+            _types = types;
         }
 
         public ulong Collections { get; private set; }
 
         // Objects found reachable by the last collection.
         public ulong MarkedObjects { get; private set; }
+
 
         public void Collect(ReadOnlySpan<MemoryRange> conservativeRoots, ReadOnlySpan<MemoryRange> objectRoots)
         {
@@ -38,7 +49,7 @@ namespace Cosmos.Kernel.Memory.Heap
                 for (ulong header = range.Start; header < range.End;)
                 {
                     byte* obj = ObjectLayout.ObjectAt((byte*)header);
-                    ScanReferences(obj);
+                    ScanReferences(obj, null, resumable: false);
                     header += ObjectLayout.SizeOf(obj);
                 }
             Drain();
@@ -49,7 +60,7 @@ namespace Cosmos.Kernel.Memory.Heap
                 while (objects.Next(out byte* obj))
                 {
                     if ((*ObjectLayout.HeaderOf(obj) & ObjectLayout.MarkBit) == 0) continue;
-                    ScanReferences(obj);
+                    ScanReferences(obj, null, resumable: true);
                     Drain();
                 }
             }
@@ -59,31 +70,68 @@ namespace Cosmos.Kernel.Memory.Heap
 
         void Mark(byte* obj)
         {
+            if (SetMark(obj)) _stack.Push(obj);
+        }
+
+        // Marks obj; true when it was not marked yet and has references to scan.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        bool SetMark(byte* obj)
+        {
             ulong* header = ObjectLayout.HeaderOf(obj);
-            if ((*header & ObjectLayout.MarkBit) != 0) return;
+            if ((*header & ObjectLayout.MarkBit) != 0) return false;
             *header |= ObjectLayout.MarkBit;
             MarkedObjects++;
-            _stack.Push(obj);
+            return ObjectLayout.HasReferences(obj);
         }
 
         void Drain()
         {
-            while (_stack.TryPop(out byte* obj)) ScanReferences(obj);
-        }
-
-        void ScanReferences(byte* obj)
-        {
-            var references = new ObjectReferences(obj);
-            while (references.Next(out ulong* slot))
+            while (_stack.TryPop(out byte* obj, out ulong* resumePoint))
             {
-                ulong target = *slot;
-                if (target == 0 || !_heap.Contains(target)) continue;   // null, or an object outside the heap
-                if (!_heap.IsObject(target))
-                    throw new InvalidOperationException("heap corruption: the object at 0x" + ((ulong)obj).ToString("x") + " holds 0x"
-                                                        + target.ToString("x") + " at offset " + ((ulong)slot - (ulong)obj).ToString()
-                                                        + ", which is not an object");
-                Mark((byte*)target);
+                if (resumePoint != null) _heap.TryFindObject((ulong)resumePoint, out obj);
+                ScanReferences(obj, resumePoint, resumable: true);
             }
         }
+
+        // Marks what obj's reference fields (from `from`, or the first) point to, a step of ReferencesPerStep fields at
+        // a time. The targets a step found are pushed after the point where the scan resumes, so they are scanned
+        // first and the stack grows by one step at most. An object outside the heap (a root) cannot be resumed, and is
+        // scanned to its end.
+        void ScanReferences(byte* obj, ulong* from, bool resumable)
+        {
+            var references = new ObjectReferences(obj);
+            if (from != null) references.SkipTo(from);
+            ulong[] found = _found;
+            bool more = references.Next(out ulong* slot);
+            while (more)
+            {
+                int count = 0;
+                for (int step = 0; more && step < ReferencesPerStep; step++)
+                {
+                    byte* target = Target(obj, slot);
+                    if (target != null && SetMark(target)) found[count++] = (ulong)target;
+                    more = references.Next(out slot);
+                }
+                if (more && resumable) _stack.PushResumePoint(slot);
+                for (int i = 0; i < count; i++) _stack.Push((byte*)found[i]);
+                if (resumable) return;
+            }
+        }
+
+        // The heap object a reference field points to, or null (null, or an object outside the heap).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        byte* Target(byte* obj, ulong* slot)
+        {
+            ulong target = *slot;
+            if (target == 0 || !_heap.Contains(target)) return null;
+            ulong methodTable = *(ulong*)target;
+            if (methodTable < _types.Start || methodTable >= _types.End) ReportCorruption(obj, slot);
+            return (byte*)target;
+        }
+
+        static void ReportCorruption(byte* obj, ulong* slot)
+            => throw new InvalidOperationException("heap corruption: the object at 0x" + ((ulong)obj).ToString("x") + " holds 0x"
+                                                   + (*slot).ToString("x") + " at offset " + ((ulong)slot - (ulong)obj).ToString()
+                                                   + ", which is not an object");
     }
 }

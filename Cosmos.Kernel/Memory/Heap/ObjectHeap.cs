@@ -74,7 +74,7 @@ namespace Cosmos.Kernel.Memory.Heap
             span->SizeClass = sizeClass;
             span->SlotSize = (ulong)_classes.SlotSize(sizeClass);
             span->SlotCount = (int)(((ulong)span->PageCount * HeapArea.PageSize - Span.HeaderSize) / span->SlotSize);
-            RebuildFreeSlots(span);
+            ThreadFreeSlots(span);
             return span;
         }
 
@@ -109,23 +109,25 @@ namespace Cosmos.Kernel.Memory.Heap
             SpanCount--;
         }
 
-        // Threads every slot whose MethodTable word is 0 onto the span's free list, lowest first, and makes the span
-        // available to its class if it has any.
-        void RebuildFreeSlots(Span* span)
+        // Threads every slot of a new span onto its free list, lowest first.
+        void ThreadFreeSlots(Span* span)
         {
             byte* free = null;
-            int count = 0;
             for (int index = span->SlotCount - 1; index >= 0; index--)
             {
                 byte* slot = Span.Slot(span, index);
-                if (*(ulong*)ObjectLayout.ObjectAt(slot) != 0) continue;
                 *(byte**)slot = free;
                 free = slot;
-                count++;
             }
+            SetFreeSlots(span, free, span->SlotCount);
+        }
+
+        // Gives a small span its free list and, if it has free slots, makes it available to its class.
+        void SetFreeSlots(Span* span, byte* free, int count)
+        {
             span->FreeSlots = free;
             span->FreeCount = count;
-            if (count > 0)
+            if (count > 0 && span->SizeClass != Span.LargeObject)
             {
                 span->NextAvailable = (Span*)_available[span->SizeClass];
                 _available[span->SizeClass] = (ulong)span;
@@ -151,13 +153,14 @@ namespace Cosmos.Kernel.Memory.Heap
             return true;
         }
 
-        // Whether the address is exactly an object of this heap: every reference held by a heap object must be.
+        // Whether the address is exactly an object of this heap.
         public bool IsObject(ulong address) => TryFindObject(address, out byte* obj) && (ulong)obj == address;
 
         // Every object on the heap, for rescanning marked objects when the mark stack overflowed.
         public AllObjects Objects => new AllObjects(_spans);
 
-        // Frees every unmarked object and clears the marks; gives back spans left empty.
+        // Frees every unmarked object and clears the marks; gives back spans left empty. One pass over each span's
+        // slots, from the top, so its rebuilt free list runs lowest first.
         public void Sweep()
         {
             for (int i = 0; i < _available.Length; i++) _available[i] = 0;
@@ -166,24 +169,27 @@ namespace Cosmos.Kernel.Memory.Heap
             while (span != null)
             {
                 Span* next = span->Next;
-                int live = 0;
-                for (int index = 0; index < span->SlotCount; index++)
+                byte* free = null;
+                int freeCount = 0;
+                for (int index = span->SlotCount - 1; index >= 0; index--)
                 {
                     byte* slot = Span.Slot(span, index);
                     ulong* methodTable = (ulong*)ObjectLayout.ObjectAt(slot);
-                    if (*methodTable == 0) continue;
-                    if ((*(ulong*)slot & ObjectLayout.MarkBit) != 0)
+                    if (*methodTable != 0 && (*(ulong*)slot & ObjectLayout.MarkBit) != 0)
                     {
                         *(ulong*)slot &= ~ObjectLayout.MarkBit;
-                        live++;
+                        continue;
                     }
-                    else *methodTable = 0;
+                    *methodTable = 0;
+                    *(byte**)slot = free;
+                    free = slot;
+                    freeCount++;
                 }
-                if (live == 0) ReleaseSpan(span);
+                if (freeCount == span->SlotCount) ReleaseSpan(span);
                 else
                 {
-                    BytesInUse += (ulong)live * span->SlotSize;
-                    if (span->SizeClass != Span.LargeObject) RebuildFreeSlots(span);
+                    BytesInUse += (ulong)(span->SlotCount - freeCount) * span->SlotSize;
+                    SetFreeSlots(span, free, freeCount);
                 }
                 span = next;
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cosmos.Kernel.Memory.Heap
 {
     // How the collector reads an object laid out by ILC 10 (x64). An object reference points at the object's
@@ -16,10 +18,13 @@ namespace Cosmos.Kernel.Memory.Heap
         const uint HasPointersFlag = 0x01000000;
 
         // The object whose header word is at `header`.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static byte* ObjectAt(byte* header) => header + HeaderSize;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong* HeaderOf(byte* obj) => (ulong*)(obj - HeaderSize);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static uint* MethodTableOf(byte* obj) => *(uint**)obj;
 
         public static nuint SizeOf(byte* obj)
@@ -31,6 +36,7 @@ namespace Cosmos.Kernel.Memory.Heap
             return (size + 7) & ~(nuint)7;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool HasReferences(byte* obj) => (MethodTableOf(obj)[0] & HasPointersFlag) != 0;
     }
 }

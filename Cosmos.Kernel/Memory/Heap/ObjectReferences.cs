@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cosmos.Kernel.Memory.Heap
 {
     // The reference fields of one object, read from the GC descriptor ILC writes just below its type's MethodTable
@@ -32,7 +34,15 @@ namespace Cosmos.Kernel.Memory.Heap
             _next = 0;
         }
 
+        // Moves past the reference fields below `slot` (one this enumeration would reach): a scan resumes there.
+        public void SkipTo(ulong* slot)
+        {
+            while (_runEnd <= slot && NextRun()) { }
+            if (_cursor < slot) _cursor = slot;
+        }
+
         // The next reference field, or false when there are no more.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Next(out ulong* slot)
         {
             while (_cursor >= _runEnd)

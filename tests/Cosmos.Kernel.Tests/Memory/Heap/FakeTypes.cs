@@ -2,17 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
+using Cosmos.Kernel.Memory.Heap;
 
 namespace Cosmos.Kernel.Tests.Memory.Heap
 {
     // MethodTables as ILC 10 lays them out for x64, built in unmanaged memory for the heap tests: the flags and base
     // size words, and below them the GC descriptor, encoded here by following ILC's GCDescEncoder rules (independently
     // of the kernel's decoder). Offsets are relative to the object reference (the MethodTable pointer is at 0).
+    // All of them lie in one block, Range, as a kernel's types lie in its image.
     public sealed unsafe class FakeTypes : IDisposable
     {
         const uint HasComponentSize = 0x80000000, HasPointers = 0x01000000;
+        const int ArenaBytes = 1 << 20;
 
-        readonly List<IntPtr> _blocks = new List<IntPtr>();
+        readonly byte* _arena = (byte*)NativeMemory.AllocZeroed(ArenaBytes);
+        int _used;
+
+        public MemoryRange Range => new MemoryRange((ulong)_arena, (ulong)_arena + ArenaBytes);
 
         public sealed class FakeType
         {
@@ -102,8 +108,9 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         FakeType BuildRaw(List<long> descriptorWords, long numSeries, uint baseSize, ushort componentSize, FakeType type, bool hasPointers = true)
         {
             int descriptorBytes = hasPointers ? (descriptorWords.Count + 1) * 8 : 0;
-            var block = (byte*)NativeMemory.AllocZeroed((nuint)(descriptorBytes + 64));
-            _blocks.Add((IntPtr)block);
+            byte* block = _arena + _used;
+            _used += descriptorBytes + 64;
+            if (_used > ArenaBytes) throw new InvalidOperationException("too many fake types");
             long* words = (long*)block;
             if (hasPointers)
             {
@@ -117,9 +124,6 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
             return type;
         }
 
-        public void Dispose()
-        {
-            foreach (IntPtr block in _blocks) NativeMemory.Free((void*)block);
-        }
+        public void Dispose() => NativeMemory.Free(_arena);
     }
 }

@@ -19,7 +19,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         public void SetUp()
         {
             _types = new FakeTypes();
-            _heap = new HostHeap();
+            _heap = new HostHeap(_types);
             _node = _types.Plain(40, 16, 24);
             _leaf = _types.Plain(32);
         }
@@ -164,7 +164,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         [Test]
         public void AnOverflowingMarkStackStillMarksEverything()
         {
-            using var small = new HostHeap(markStackCapacity: 2);
+            using var small = new HostHeap(_types, markStackCapacity: 2);
             var wide = small.New(_types.ReferenceArray(), 500);
             var ids = new List<ulong>();
             for (int i = 0; i < 500; i++)
@@ -193,6 +193,17 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
             ulong target = Node(1), holder = Node(2, next: target + 8);
             Assert.That(() => _heap.Collect(new[] { holder }),
                         Throws.InvalidOperationException.With.Message.Contains("heap corruption").And.Message.Contains("offset 16"));
+        }
+
+        [Test]
+        public void AReferenceToAFreedObjectIsReportedAsCorruption()
+        {
+            ulong dead = Leaf(1);
+            ulong keepsSpan = Leaf(2);
+            _heap.Collect(new[] { keepsSpan });
+            ulong holder = Node(3, other: dead);
+            Assert.That(() => _heap.Collect(new[] { keepsSpan, holder }),
+                        Throws.InvalidOperationException.With.Message.Contains("heap corruption").And.Message.Contains("offset 24"));
         }
 
         // Random object graphs: nodes and arrays linked at random, roots on a pretend stack changing, collections now

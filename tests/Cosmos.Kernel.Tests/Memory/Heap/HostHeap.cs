@@ -18,7 +18,8 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         readonly ulong* _markStack;
         readonly HashSet<ulong> _committed = new HashSet<ulong>();
 
-        public HostHeap(int areaPages = DefaultAreaPages, int markStackCapacity = 4096)
+        // types: the fake types the objects will have (the collector checks every MethodTable lies among them).
+        public HostHeap(FakeTypes types, int areaPages = DefaultAreaPages, int markStackCapacity = 4096)
         {
             AreaPages = areaPages;
             _area = (byte*)NativeMemory.AlignedAlloc((nuint)areaPages * 4096, 4096);
@@ -29,7 +30,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
             Memory = new Backing(this);
             Area = new HeapArea((ulong)_area, areaPages, _bitmaps);
             Heap = new ObjectHeap(Area, Memory);
-            Collector = new GarbageCollector(Heap, new MarkStack(_markStack, markStackCapacity));
+            Collector = new GarbageCollector(Heap, new MarkStack(_markStack, markStackCapacity), types.Range);
         }
 
         public int AreaPages { get; }

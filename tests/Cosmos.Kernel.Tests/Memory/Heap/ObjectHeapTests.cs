@@ -9,13 +9,22 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
     [TestFixture]
     public unsafe class ObjectHeapTests
     {
+        FakeTypes _types;
         HostHeap _heap;
 
         [SetUp]
-        public void SetUp() => _heap = new HostHeap();
+        public void SetUp()
+        {
+            _types = new FakeTypes();
+            _heap = new HostHeap(_types);
+        }
 
         [TearDown]
-        public void TearDown() => _heap.Dispose();
+        public void TearDown()
+        {
+            _heap.Dispose();
+            _types.Dispose();
+        }
 
         static IEnumerable<int> Sizes()
             => new[] { 1, 8, 24, 25, 100, 128, 129, 1000, 4000, 8184, 8192, 8193, 20000, 65536, 1 << 20 };
@@ -77,8 +86,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         [Test]
         public void ThePointerLookupFindsTheObjectHoldingAnyByteOfItsSlot()
         {
-            using var types = new FakeTypes();
-            FakeTypes.FakeType type = types.Plain(40);
+            FakeTypes.FakeType type = _types.Plain(40);
             ulong a = _heap.New(type), b = _heap.New(type);
             Assert.That(b - a, Is.EqualTo(48UL), "consecutive slots of the 48-byte class");
             foreach (ulong address in new[] { a - 8, a, a + 20, a + 39 })
@@ -92,7 +100,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
             Assert.That(_heap.Heap.TryFindObject(_heap.Area.EndAddress, out _), Is.False, "outside the area");
             Assert.That(_heap.Heap.IsObject(a) && !_heap.Heap.IsObject(a + 8), Is.True, "only the reference itself is the object");
 
-            ulong large = _heap.New(types.ValueArray(1), 50_000);
+            ulong large = _heap.New(_types.ValueArray(1), 50_000);
             Assert.That(_heap.Heap.TryFindObject(large + 49_000, out byte* inside) && (ulong)inside == large, Is.True, "inside a large object");
             Assert.That(_heap.Heap.TryFindObject(large + 52_000, out _), Is.False, "past a large object's end, still in its span");
         }

@@ -16,7 +16,7 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
         public void SetUp()
         {
             _types = new FakeTypes();
-            _heap = new HostHeap();
+            _heap = new HostHeap(_types);
         }
 
         [TearDown]
