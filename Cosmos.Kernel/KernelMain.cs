@@ -38,6 +38,8 @@ namespace Cosmos.Kernel
             PhysicalMemory.Allocator.ReleaseModules();
             KernelLog.WriteLine("MEMORY MODULES RELEASED");
             MemoryReport.WriteStatistics();
+            KernelHeap.Initialize();
+            MemoryReport.WriteHeapStatistics();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);

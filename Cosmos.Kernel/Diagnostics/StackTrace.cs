@@ -65,16 +65,11 @@ namespace Cosmos.Kernel.Diagnostics
         // other address.
         static ReadOnlySpan<byte> KernelStackAround(ulong stackPointer, out ulong bottom)
         {
-            ulong bootGuard = KernelImage.BootStackGuard(), faultGuard = KernelImage.FaultStackGuard();
-            if (stackPointer >= bootGuard && stackPointer <= KernelImage.BootStackTop()) return Stack(bootGuard, KernelImage.BootStackTop(), out bottom);
-            if (stackPointer >= faultGuard && stackPointer <= KernelImage.FaultStackTop()) return Stack(faultGuard, KernelImage.FaultStackTop(), out bottom);
-            bottom = 0;
-            return ReadOnlySpan<byte>.Empty;
-        }
-
-        static ReadOnlySpan<byte> Stack(ulong guard, ulong top, out ulong bottom)
-        {
-            bottom = guard + KernelImage.PageSize;
+            if (!KernelStacks.TryFind(stackPointer, out bottom, out ulong top))
+            {
+                bottom = 0;
+                return ReadOnlySpan<byte>.Empty;
+            }
             return new ReadOnlySpan<byte>((void*)bottom, (int)(top - bottom));
         }
     }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Cosmos.System.Tests;
 
-// The physical-memory picture a boot prints (Cosmos.Kernel/Diagnostics/MemoryReport.cs), parsed.
+// The physical-memory picture a boot prints (Cosmos.Kernel/Memory/MemoryReport.cs), parsed.
 public sealed class MemoryReportLog
 {
     public sealed record Range(ulong Start, ulong End, string Label);

@@ -63,9 +63,9 @@ namespace Cosmos.Kernel.Tests.CoreLib
         {
             var list = new List<int> { 5, 3, 9, 1, 7, 2, 8 };
             int sum = 0;
-            nuint before = RuntimeDiagnostics.EarlyHeapRemaining;
+            ulong before = RuntimeDiagnostics.AllocatedBytes;
             foreach (int x in list) sum += x;
-            Assert.Equal((long)before, (long)RuntimeDiagnostics.EarlyHeapRemaining, "foreach with the struct enumerator allocates nothing");
+            Assert.Equal(before, RuntimeDiagnostics.AllocatedBytes, "foreach with the struct enumerator allocates nothing");
             Assert.Equal(35, sum, "foreach sum");
             list.Sort((x, y) => x.CompareTo(y));
             int[] sorted = list.ToArray();
@@ -168,10 +168,10 @@ namespace Cosmos.Kernel.Tests.CoreLib
         {
             var d = new Dictionary<int, int> { [1] = 10, [2] = 20 };
             var byKind = new Dictionary<Kind, int> { [Kind.Disk] = 1, [Kind.Serial] = 3 };
-            nuint before = RuntimeDiagnostics.EarlyHeapRemaining;
+            ulong before = RuntimeDiagnostics.AllocatedBytes;
             bool found = d.TryGetValue(2, out int twenty) && d.ContainsKey(1) && !d.ContainsKey(3);
             found &= byKind.TryGetValue(Kind.Serial, out int three) && !byKind.ContainsKey(Kind.Net);
-            Assert.Equal((long)before, (long)RuntimeDiagnostics.EarlyHeapRemaining, "int and enum keys compare without boxing");
+            Assert.Equal(before, RuntimeDiagnostics.AllocatedBytes, "int and enum keys compare without boxing");
             Assert.True(found, "lookups");
             Assert.Equal(20, twenty, "int key value");
             Assert.Equal(3, three, "enum key value");

@@ -43,13 +43,13 @@ namespace Cosmos.Kernel.Tests.CoreLib
         }
 
         [KernelTest]
-        internal static unsafe void GcStaticReferenceFieldsLiveInTheHeap()
+        internal static unsafe void GcStaticReferenceFieldsLiveInTheEarlyHeap()
         {
             object value = new object();
             Holder.s_object = value;
             Holder.s_text = "text";
-            Assert.True(RuntimeDiagnostics.IsHeapAddress(Unsafe.AsPointer(ref Holder.s_object)), "object static's storage is in the heap");
-            Assert.True(RuntimeDiagnostics.IsHeapAddress(Unsafe.AsPointer(ref Holder.s_text)), "string static's storage is in the heap");
+            Assert.True(RuntimeDiagnostics.IsEarlyHeapAddress(Unsafe.AsPointer(ref Holder.s_object)), "object static's storage is in the early heap");
+            Assert.True(RuntimeDiagnostics.IsEarlyHeapAddress(Unsafe.AsPointer(ref Holder.s_text)), "string static's storage is in the early heap");
             Assert.Same(value, Holder.s_object, "object static reads back");
             Assert.Equal("text", Holder.s_text, "string static reads back");
         }

@@ -126,7 +126,7 @@ namespace Cosmos.Kernel.Tests.CoreLib
         [KernelTest]
         internal static void ForeachOverString()
         {
-            nuint before = RuntimeDiagnostics.EarlyHeapRemaining;
+            ulong before = RuntimeDiagnostics.AllocatedBytes;
             int sum = 0, count = 0;
             foreach (char c in "abc")
             {
@@ -135,7 +135,7 @@ namespace Cosmos.Kernel.Tests.CoreLib
             }
             Assert.Equal(3, count, "chars visited");
             Assert.Equal('a' + 'b' + 'c', sum, "sum of chars");
-            Assert.Equal((long)before, (long)RuntimeDiagnostics.EarlyHeapRemaining, "foreach over a string does not allocate");
+            Assert.Equal(before, RuntimeDiagnostics.AllocatedBytes, "foreach over a string does not allocate");
         }
 
         [KernelTest]

@@ -9,11 +9,11 @@ namespace Internal.Runtime
         // Interface calls that missed the dispatch cache and walked the dispatch maps.
         public static ulong InterfaceDispatchCacheMisses => InterfaceDispatch.CacheMisses;
 
-        // Whether the address lies in memory the object allocator has handed out (objects, statics blocks).
-        public static bool IsHeapAddress(void* address) => ObjectAllocator.IsAllocated(address);
+        // Whether the address lies in memory the early heap has handed out (statics blocks, the first objects).
+        public static bool IsEarlyHeapAddress(void* address) => ObjectAllocator.IsEarlyHeapAddress(address);
 
-        // Bytes left in the early heap: a test can see that an operation did not allocate.
-        public static nuint EarlyHeapRemaining => ObjectAllocator.EarlyHeapRemaining;
+        // Bytes allocated since start-up: a test can see that an operation did not allocate.
+        public static ulong AllocatedBytes => ObjectAllocator.AllocatedBytes;
 
         // The covariance rule the array store helper enforces (a failed store is an ArrayTypeMismatchException).
         public static bool IsArrayElementStoreAllowed(object[] array, object value) => TypeCast.IsElementStoreAllowed(array, value);

@@ -1,6 +1,8 @@
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Diagnostics;
+using Cosmos.Kernel.Memory;
 
-namespace Cosmos.Kernel.Diagnostics
+namespace Cosmos.Kernel
 {
     // The prompt a plain boot ends at, on the serial console, until the userland shell exists. A handful of commands
     // for looking at the running kernel.
@@ -14,8 +16,17 @@ namespace Cosmos.Kernel.Diagnostics
                 KernelLog.Write("cosmos> ");
                 string line = ReadLine().Trim();
                 if (line.Length == 0) continue;
-                if (line == "help") KernelLog.WriteLine("commands: help, meminfo, echo <text>, panic, poweroff");
-                else if (line == "meminfo") MemoryReport.WriteStatistics();
+                if (line == "help") KernelLog.WriteLine("commands: help, meminfo, gc, echo <text>, panic, poweroff");
+                else if (line == "meminfo")
+                {
+                    MemoryReport.WriteStatistics();
+                    MemoryReport.WriteHeapStatistics();
+                }
+                else if (line == "gc")
+                {
+                    KernelHeap.Collect();
+                    MemoryReport.WriteHeapStatistics();
+                }
                 else if (line.StartsWith("echo ")) KernelLog.WriteLine(line.Substring(5));
                 else if (line == "panic") Panic.Halt("requested from the kernel monitor");
                 else if (line == "poweroff")

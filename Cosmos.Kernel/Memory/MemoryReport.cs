@@ -1,14 +1,15 @@
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
-using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Diagnostics;
 
-namespace Cosmos.Kernel.Diagnostics
+namespace Cosmos.Kernel.Memory
 {
     // The physical memory picture on the console, one fact per line, in a shape the system tests parse:
     //   MEMORY MAP <start> <end> <kind>         (each map entry as the firmware gave it, hex, end exclusive)
     //   MEMORY KERNEL|MODULE|BOOKKEEPING <start> <end> [name]
     //   MEMORY MODULES RELEASED                 (between the counters before and after)
     //   MEMINFO total=<pages> free=... allocated=... reserved=... modules=...
+    //   HEAP in-use=<bytes> committed=<pages> spans=... allocated=... collections=... last-pause=... longest-pause=...
     public static class MemoryReport
     {
         public static void WritePlan(Multiboot2Info bootInfo)
@@ -23,6 +24,8 @@ namespace Cosmos.Kernel.Diagnostics
         }
 
         public static void WriteStatistics() => KernelLog.WriteLine("MEMINFO " + PhysicalMemory.Allocator.Statistics.ToString());
+
+        public static void WriteHeapStatistics() => KernelLog.WriteLine("HEAP " + KernelHeap.Statistics.ToString());
 
         static string Range(ulong start, ulong end) => "0x" + start.ToString("x") + " 0x" + end.ToString("x");
 

@@ -1,0 +1,109 @@
+using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Diagnostics;
+using Cosmos.Kernel.Memory.Heap;
+
+namespace Cosmos.Kernel.Memory
+{
+    // The kernel's garbage-collected heap: an ObjectHeap over the heap area (twice the size of RAM, so that large
+    // objects find room), backed by page frames, and its collector. Once Initialize has run, every managed allocation
+    // lands here (Memory/ObjectAllocatorPlug). A collection runs when the allocation budget is spent (its floor is a
+    // sixteenth of RAM), when memory runs out, and on request. Out of memory even after a collection is a panic.
+    // See docs/garbage-collection.md.
+    public static unsafe class KernelHeap
+    {
+        public const ulong AreaBase = 0xFFFF_C000_0000_0000;
+        const int MarkStackPages = 16;
+
+        // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
+        static bool s_active;
+        static bool s_collecting;
+        static ulong s_lastPauseCycles;
+        static ulong s_longestPauseCycles;
+
+        static ObjectHeap s_heap;
+        static GarbageCollector s_collector;
+        static CollectionBudget s_budget;
+
+        public static void Initialize()
+        {
+            ulong ramPages = PhysicalMemory.Allocator.Statistics.TotalPages;
+            int areaPages = (int)((2 * ramPages + 511) & ~511UL);
+            var area = new HeapArea(AreaBase, areaPages, ZeroedPages(HeapArea.StorageWords(areaPages) * sizeof(ulong)));
+            var markStack = new MarkStack(ZeroedPages(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
+            s_heap = new ObjectHeap(area, new KernelHeapMemory());
+            s_collector = new GarbageCollector(s_heap, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
+            s_budget = new CollectionBudget(ramPages * PageTable.PageSize / 16);
+            s_active = true;
+        }
+
+        public static HeapStatistics Statistics
+            => s_heap == null ? default
+               : new HeapStatistics(s_heap.BytesInUse, s_heap.CommittedPages, s_heap.SpanCount, s_heap.BytesAllocated,
+                                    s_collector.Collections, s_lastPauseCycles, s_longestPauseCycles);
+
+        // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
+        public static byte* Allocate(nuint size)
+        {
+            if (!s_active || s_collecting) return null;
+            if (s_budget.IsSpent) Collect();
+            byte* memory = s_heap.Allocate(size);
+            if (memory == null)
+            {
+                Collect();
+                memory = s_heap.Allocate(size);
+                if (memory == null) OutOfMemory(size);
+            }
+            s_budget.Allocated(size);
+            return memory;
+        }
+
+        // Frees every object nothing refers to any more.
+        public static void Collect()
+        {
+            if (s_active && !s_collecting) CollectWithRegistersOnStack();
+        }
+
+        [RuntimeImport("cosmos_collect_with_registers_on_stack")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void CollectWithRegistersOnStack();
+
+        // Called by Memory/collect.asm with the stack pointer below the saved registers.
+        [RuntimeExport("cosmos_collect_garbage")]
+        static void CollectFrom(ulong stackPointer)
+        {
+            s_collecting = true;
+            ulong start = Cpu.ReadTimestamp();
+            if (!KernelStacks.TryFind(stackPointer, out _, out ulong stackTop))
+                Panic.Halt("garbage collection on an unknown stack at 0x" + stackPointer.ToString("x"));
+            var stack = new MemoryRange(stackPointer, stackTop);
+            var earlyHeap = new MemoryRange((ulong)ObjectAllocatorPlug.EarlyHeapStart(), (ulong)ObjectAllocatorPlug.EarlyHeapNext());
+            s_collector.Collect(new ReadOnlySpan<MemoryRange>(&stack, 1), new ReadOnlySpan<MemoryRange>(&earlyHeap, 1));
+            s_lastPauseCycles = Cpu.ReadTimestamp() - start;
+            if (s_lastPauseCycles > s_longestPauseCycles) s_longestPauseCycles = s_lastPauseCycles;
+            s_budget.Collected(s_heap.BytesInUse);
+            s_collecting = false;
+        }
+
+        static void OutOfMemory(nuint size)
+        {
+            s_active = false;                       // the report's strings come from the early heap
+            Panic.Halt("out of memory: no room for an object of " + size.ToString() + " bytes after a collection; "
+                       + Statistics.ToString() + "; physical " + PhysicalMemory.Allocator.Statistics.ToString());
+        }
+
+        // The heap's own bookkeeping comes straight from the page-frame allocator, before there is a heap.
+        static ulong* ZeroedPages(int bytes)
+        {
+            int pages = (bytes + (int)PageTable.PageSize - 1) / (int)PageTable.PageSize;
+            ulong physical = PhysicalMemory.Allocator.AllocateContiguous(pages, PageTable.PageSize, PageFrameAllocator.NoLimit);
+            if (physical == 0) throw new InvalidOperationException("kernel heap: no " + pages.ToString() + " contiguous pages for its bookkeeping");
+            var memory = (ulong*)DirectMap.ToVirtual(physical);
+            for (int i = 0; i < pages * (int)PageTable.PageSize / sizeof(ulong); i++) memory[i] = 0;
+            return memory;
+        }
+    }
+}
