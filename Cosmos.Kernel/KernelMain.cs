@@ -2,6 +2,7 @@ using System;
 using System.Runtime;
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Arch.X64.Acpi;
+using Cosmos.Kernel.Benchmarks;
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
@@ -51,6 +52,12 @@ namespace Cosmos.Kernel
             if (commandLine.HasFlag("test"))
             {
                 TestRunner.RunAll();
+                KernelLog.Flush();
+                Power.Off();
+            }
+            if (commandLine.HasFlag("bench"))
+            {
+                HeapBenchmarks.Run();
                 KernelLog.Flush();
                 Power.Off();
             }

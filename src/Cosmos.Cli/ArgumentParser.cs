@@ -11,6 +11,7 @@ public static class ArgumentParser
     {
         ["help"] = Command.Help, ["-h"] = Command.Help, ["--help"] = Command.Help,
         ["build"] = Command.Build, ["run"] = Command.Run, ["debug"] = Command.Debug, ["test"] = Command.Test,
+        ["bench"] = Command.Bench,
     };
 
     // Options that take a value, and what the value is.

@@ -1,3 +1,3 @@
 namespace Cosmos.Cli;
 
-public enum Command { Help, Build, Run, Debug, Test }
+public enum Command { Help, Build, Run, Debug, Test, Bench }

@@ -13,6 +13,7 @@ try
         Command.Run => RunCommand.Run(invocation.Boot),
         Command.Debug => DebugCommand.Run(invocation.Boot, invocation.Print),
         Command.Test => TestCommand.Run(),
+        Command.Bench => BenchCommand.Run(),
         _ => ShowUsage(Console.Out, 0),
     };
 }

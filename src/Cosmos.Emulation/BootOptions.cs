@@ -23,4 +23,8 @@ public sealed record BootOptions
     public bool Debug { get; init; }
 
     public int GdbPort { get; init; } = 1234;
+
+    // QEMU only: one guest instruction per nanosecond of virtual time (-icount shift=0), so that the time-stamp counter
+    // counts instructions and a benchmark's figures are the same on every run.
+    public bool CountInstructions { get; init; }
 }

@@ -19,8 +19,8 @@ public static class HostTool
         }
     }
 
-    // Runs the program to its end with its output captured; a non-zero exit throws with that output.
-    public static void Run(ProcessStartInfo start, string failure)
+    // Runs the program to its end and returns what it wrote to stdout; a non-zero exit throws with all its output.
+    public static string Run(ProcessStartInfo start, string failure)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -29,6 +29,7 @@ public static class HostTool
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new HostException($"{failure}:\n{output}{errors.Result}".TrimEnd());
+        return output;
     }
 
     public static ProcessStartInfo Command(string program, IEnumerable<string> arguments)

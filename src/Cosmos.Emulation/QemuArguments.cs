@@ -21,6 +21,7 @@ public static class QemuArguments
         if (options.SerialFile == null) arguments.AddRange(["-serial", "mon:stdio"]);
         else arguments.AddRange(["-serial", "file:" + options.SerialFile, "-monitor", "none"]);
         if (options.Debug) arguments.AddRange(["-gdb", "tcp::" + options.GdbPort, "-S"]);
+        if (options.CountInstructions) arguments.AddRange(["-icount", "shift=0"]);
         return arguments;
     }
 }

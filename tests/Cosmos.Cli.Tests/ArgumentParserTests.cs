@@ -18,6 +18,7 @@ public sealed class ArgumentParserTests
     [TestCase("run", Command.Run)]
     [TestCase("debug", Command.Debug)]
     [TestCase("test", Command.Test)]
+    [TestCase("bench", Command.Bench)]
     public void ACommandAloneGetsTheDefaultBoot(string name, Command command)
     {
         Invocation invocation = ArgumentParser.Parse([name]);
@@ -97,6 +98,7 @@ public sealed class ArgumentParserTests
               "--print is for QEMU and gdb; the Bochs debugger runs in this terminal")]
     [TestCase(new[] { "build", "--memory", "64" }, "'build' does not take --memory")]
     [TestCase(new[] { "test", "--emulator", "bochs" }, "'test' does not take --emulator")]
+    [TestCase(new[] { "bench", "--memory", "64" }, "'bench' does not take --memory")]
     [TestCase(new[] { "help", "--smp", "2" }, "'help' does not take --smp")]
     public void AMistakeIsNamed(string[] arguments, string message)
     {

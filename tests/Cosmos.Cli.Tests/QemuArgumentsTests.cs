@@ -35,6 +35,13 @@ public sealed class QemuArgumentsTests
     }
 
     [Test]
+    public void CountingInstructionsMakesOneInstructionANanosecond()
+    {
+        Assert.That(QemuArguments.For(new BootOptions { SerialFile = "/s.log", CountInstructions = true }, Iso),
+                    Is.EqualTo(s_machine.Concat(["-serial", "file:/s.log", "-monitor", "none", "-icount", "shift=0"])));
+    }
+
+    [Test]
     public void MemoryAndCpusAreTheMachines()
     {
         IReadOnlyList<string> arguments = QemuArguments.For(new BootOptions { MemoryMiB = 4096, Cpus = 2 }, Iso);
