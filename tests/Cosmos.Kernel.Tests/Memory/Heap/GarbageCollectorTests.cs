@@ -8,27 +8,16 @@ using NUnit.Framework;
 namespace Cosmos.Kernel.Tests.Memory.Heap
 {
     [TestFixture]
-    public unsafe class GarbageCollectorTests
+    public unsafe class GarbageCollectorTests : HeapTest
     {
-        FakeTypes _types;
-        HostHeap _heap;
         FakeTypes.FakeType _node;       // {id at 8, next at 16, other at 24}: a node with two references
         FakeTypes.FakeType _leaf;       // {id at 8, a value at 16 that may look like a pointer}
 
         [SetUp]
-        public void SetUp()
+        public void CreateTypes()
         {
-            _types = new FakeTypes();
-            _heap = new HostHeap(_types);
             _node = _types.Plain(40, 16, 24);
             _leaf = _types.Plain(32);
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            _heap.Dispose();
-            _types.Dispose();
         }
 
         ulong Node(ulong id, ulong next = 0, ulong other = 0)

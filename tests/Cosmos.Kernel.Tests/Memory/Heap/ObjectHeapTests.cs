@@ -7,24 +7,8 @@ using NUnit.Framework;
 namespace Cosmos.Kernel.Tests.Memory.Heap
 {
     [TestFixture]
-    public unsafe class ObjectHeapTests
+    public unsafe class ObjectHeapTests : HeapTest
     {
-        FakeTypes _types;
-        HostHeap _heap;
-
-        [SetUp]
-        public void SetUp()
-        {
-            _types = new FakeTypes();
-            _heap = new HostHeap(_types);
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            _heap.Dispose();
-            _types.Dispose();
-        }
 
         static IEnumerable<int> Sizes()
             => new[] { 1, 8, 24, 25, 100, 128, 129, 1000, 4000, 8184, 8192, 8193, 20000, 65536, 1 << 20 };

@@ -7,24 +7,8 @@ using NUnit.Framework;
 namespace Cosmos.Kernel.Tests.Memory.Heap
 {
     [TestFixture]
-    public unsafe class ObjectReferencesTests
+    public unsafe class ObjectReferencesTests : HeapTest
     {
-        FakeTypes _types;
-        HostHeap _heap;
-
-        [SetUp]
-        public void SetUp()
-        {
-            _types = new FakeTypes();
-            _heap = new HostHeap(_types);
-        }
-
-        [TearDown]
-        public void TearDown()
-        {
-            _heap.Dispose();
-            _types.Dispose();
-        }
 
         static List<int> Decoded(ulong obj)
         {
