@@ -27,16 +27,18 @@ namespace Cosmos.Kernel.Memory
         static ObjectHeap s_heap;
         static GarbageCollector s_collector;
         static CollectionBudget s_budget;
+        static KernelRoots s_roots;
 
         public static void Initialize()
         {
             ulong ramPages = PhysicalMemory.Allocator.Statistics.TotalPages;
             int areaPages = (int)((2 * ramPages + 511) & ~511UL);
-            var area = new HeapArea(AreaBase, areaPages, ZeroedPages(HeapArea.StorageWords(areaPages) * sizeof(ulong)));
+            var area = new VirtualArea(AreaBase, areaPages, ZeroedPages(VirtualArea.StorageWords(areaPages) * sizeof(ulong)));
             var markStack = new MarkStack(ZeroedPages(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
             s_heap = new ObjectHeap(area, new KernelHeapMemory());
             s_collector = new GarbageCollector(s_heap, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
             s_budget = new CollectionBudget(ramPages * PageTable.PageSize / 16);
+            s_roots = new KernelRoots();
             s_active = true;
         }
 
@@ -61,6 +63,9 @@ namespace Cosmos.Kernel.Memory
             return memory;
         }
 
+        // From now on, collections also scan the stacks of the threads `threads` reports.
+        public static void ScanThreadStacks(IThreadStacks threads) => s_roots.Threads = threads;
+
         // Frees every object nothing refers to any more.
         public static void Collect()
         {
@@ -77,11 +82,8 @@ namespace Cosmos.Kernel.Memory
         {
             s_collecting = true;
             ulong start = Cpu.ReadTimestamp();
-            if (!KernelStacks.TryFind(stackPointer, out _, out ulong stackTop))
-                Panic.Halt("garbage collection on an unknown stack at 0x" + stackPointer.ToString("x"));
-            var stack = new MemoryRange(stackPointer, stackTop);
-            var earlyHeap = new MemoryRange((ulong)ObjectAllocatorPlug.EarlyHeapStart(), (ulong)ObjectAllocatorPlug.EarlyHeapNext());
-            s_collector.Collect(new ReadOnlySpan<MemoryRange>(&stack, 1), new ReadOnlySpan<MemoryRange>(&earlyHeap, 1));
+            s_roots.StackPointer = stackPointer;
+            s_collector.Collect(s_roots);
             s_lastPauseCycles = Cpu.ReadTimestamp() - start;
             if (s_lastPauseCycles > s_longestPauseCycles) s_longestPauseCycles = s_lastPauseCycles;
             s_budget.Collected(s_heap.BytesInUse);

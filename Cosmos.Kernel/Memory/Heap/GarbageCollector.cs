@@ -39,19 +39,12 @@ namespace Cosmos.Kernel.Memory.Heap
         public ulong MarkedObjects { get; private set; }
 
 
-        public void Collect(ReadOnlySpan<MemoryRange> conservativeRoots, ReadOnlySpan<MemoryRange> objectRoots)
+        // Frees every object the roots do not reach. The roots report themselves through ScanConservatively and
+        // ScanObjects; nothing may allocate meanwhile.
+        public void Collect(IRoots roots)
         {
             MarkedObjects = 0;
-            foreach (MemoryRange range in conservativeRoots)
-                for (ulong word = (range.Start + 7) & ~7UL; word + 8 <= range.End; word += 8)
-                    if (_heap.TryFindObject(*(ulong*)word, out byte* obj)) Mark(obj);
-            foreach (MemoryRange range in objectRoots)
-                for (ulong header = range.Start; header < range.End;)
-                {
-                    byte* obj = ObjectLayout.ObjectAt((byte*)header);
-                    ScanReferences(obj, null, resumable: false);
-                    header += ObjectLayout.SizeOf(obj);
-                }
+            roots.Report(this);
             Drain();
             while (_stack.Overflowed)
             {
@@ -66,6 +59,24 @@ namespace Cosmos.Kernel.Memory.Heap
             }
             _heap.Sweep();
             Collections++;
+        }
+
+        // A root: memory (a stack, saved registers) where any word pointing into a heap object keeps it.
+        public void ScanConservatively(MemoryRange range)
+        {
+            for (ulong word = (range.Start + 7) & ~7UL; word + 8 <= range.End; word += 8)
+                if (_heap.TryFindObject(*(ulong*)word, out byte* obj)) Mark(obj);
+        }
+
+        // A root: objects outside the heap laid out back to back (the early heap), whose references keep their targets.
+        public void ScanObjects(MemoryRange range)
+        {
+            for (ulong header = range.Start; header < range.End;)
+            {
+                byte* obj = ObjectLayout.ObjectAt((byte*)header);
+                ScanReferences(obj, null, resumable: false);
+                header += ObjectLayout.SizeOf(obj);
+            }
         }
 
         void Mark(byte* obj)

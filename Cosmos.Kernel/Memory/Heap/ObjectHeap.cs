@@ -8,13 +8,13 @@ namespace Cosmos.Kernel.Memory.Heap
     // Hardware-free: the host tests run it over host memory. See docs/garbage-collection.md.
     public sealed unsafe class ObjectHeap
     {
-        readonly HeapArea _area;
+        readonly VirtualArea _area;
         readonly IHeapMemory _memory;
         readonly SizeClasses _classes = new SizeClasses();
         readonly ulong[] _available;            // per size class: the first span with a free slot (a Span*)
         Span* _spans;                           // every span
 
-        public ObjectHeap(HeapArea area, IHeapMemory memory)
+        public ObjectHeap(VirtualArea area, IHeapMemory memory)
         {
             _area = area;
             _memory = memory;
@@ -56,7 +56,7 @@ namespace Cosmos.Kernel.Memory.Heap
 
         byte* AllocateLarge(nuint size)
         {
-            ulong pages = ((ulong)size + Span.HeaderSize + HeapArea.PageSize - 1) / HeapArea.PageSize;
+            ulong pages = ((ulong)size + Span.HeaderSize + VirtualArea.PageSize - 1) / VirtualArea.PageSize;
             if (pages > int.MaxValue) return null;
             Span* span = NewSpan((int)pages);
             if (span == null) return null;
@@ -73,7 +73,7 @@ namespace Cosmos.Kernel.Memory.Heap
             if (span == null) return null;
             span->SizeClass = sizeClass;
             span->SlotSize = (ulong)_classes.SlotSize(sizeClass);
-            span->SlotCount = (int)(((ulong)span->PageCount * HeapArea.PageSize - Span.HeaderSize) / span->SlotSize);
+            span->SlotCount = (int)(((ulong)span->PageCount * VirtualArea.PageSize - Span.HeaderSize) / span->SlotSize);
             ThreadFreeSlots(span);
             return span;
         }
@@ -141,8 +141,8 @@ namespace Cosmos.Kernel.Memory.Heap
         public bool TryFindObject(ulong address, out byte* obj)
         {
             obj = null;
-            var span = (Span*)_area.SpanAtOrBelow(address);
-            if (span == null || address >= (ulong)span + (ulong)span->PageCount * HeapArea.PageSize) return false;
+            var span = (Span*)_area.RunAtOrBelow(address);
+            if (span == null || address >= (ulong)span + (ulong)span->PageCount * VirtualArea.PageSize) return false;
             byte* first = Span.FirstSlot(span);
             if (address < (ulong)first) return false;
             ulong index = (address - (ulong)first) / span->SlotSize;

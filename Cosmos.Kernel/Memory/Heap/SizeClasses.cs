@@ -44,7 +44,7 @@ namespace Cosmos.Kernel.Memory.Heap
         {
             for (int pages = 1; pages < MaxSpanPages; pages *= 2)
             {
-                int bytes = pages * (int)HeapArea.PageSize;
+                int bytes = pages * (int)VirtualArea.PageSize;
                 int slots = (bytes - Span.HeaderSize) / slotSize;
                 if (slots > 0 && (bytes - slots * slotSize) * 8 <= bytes) return pages;
             }

@@ -194,7 +194,7 @@ namespace Cosmos.Kernel.Tests.Memory
         }
 
         [KernelTest]
-        internal static void ObjectsLiveInTheHeapAreaAndTheStatisticsAddUp()
+        internal static void ObjectsLiveInTheVirtualAreaAndTheStatisticsAddUp()
         {
             var obj = new Node(1, null, null);
             ulong address = *(ulong*)&obj;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Memory.Heap;
 
 namespace Cosmos.Kernel.Tests.Memory.Heap
@@ -24,17 +25,17 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
             AreaPages = areaPages;
             _area = (byte*)NativeMemory.AlignedAlloc((nuint)areaPages * 4096, 4096);
             new Span<byte>(_area, areaPages * 4096).Fill(Poison);
-            int words = HeapArea.StorageWords(areaPages);
+            int words = VirtualArea.StorageWords(areaPages);
             _bitmaps = (ulong*)NativeMemory.AllocZeroed((nuint)words * 8);
             _markStack = (ulong*)NativeMemory.Alloc((nuint)markStackCapacity * 8);
             Memory = new Backing(this);
-            Area = new HeapArea((ulong)_area, areaPages, _bitmaps);
+            Area = new VirtualArea((ulong)_area, areaPages, _bitmaps);
             Heap = new ObjectHeap(Area, Memory);
             Collector = new GarbageCollector(Heap, new MarkStack(_markStack, markStackCapacity), types.Range);
         }
 
         public int AreaPages { get; }
-        public HeapArea Area { get; }
+        public VirtualArea Area { get; }
         public ObjectHeap Heap { get; }
         public GarbageCollector Collector { get; }
         public IHeapMemory Memory { get; }
@@ -61,12 +62,28 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
 
         public static ulong Read(ulong obj, int offset) => *(ulong*)(obj + (ulong)offset);
 
+        // A collection whose roots are `stack`, scanned conservatively, and objects laid out in objectRoots.
         public void Collect(ulong[] stack, params MemoryRange[] objectRoots)
         {
             fixed (ulong* words = stack)
+                Collector.Collect(new Roots(new MemoryRange((ulong)words, (ulong)(words + stack.Length)), objectRoots));
+        }
+
+        sealed class Roots : IRoots
+        {
+            readonly MemoryRange _stack;
+            readonly MemoryRange[] _objects;
+
+            public Roots(MemoryRange stack, MemoryRange[] objects)
             {
-                var roots = new[] { new MemoryRange((ulong)words, (ulong)(words + stack.Length)) };
-                Collector.Collect(roots, objectRoots);
+                _stack = stack;
+                _objects = objects;
+            }
+
+            public void Report(GarbageCollector collector)
+            {
+                collector.ScanConservatively(_stack);
+                foreach (MemoryRange range in _objects) collector.ScanObjects(range);
             }
         }
 
