@@ -8,6 +8,7 @@ using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel
 {
@@ -41,6 +42,7 @@ namespace Cosmos.Kernel
             MemoryReport.WriteStatistics();
             KernelHeap.Initialize();
             MemoryReport.WriteHeapStatistics();
+            Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);

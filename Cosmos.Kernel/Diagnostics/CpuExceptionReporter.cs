@@ -50,7 +50,7 @@ namespace Cosmos.Kernel.Diagnostics
         {
             if (IsInPage(faultAddress, KernelImage.BootStackGuard())) return "boot stack";
             if (IsInPage(faultAddress, KernelImage.FaultStackGuard())) return "fault stack";
-            return null;
+            return KernelStacks.IsGuardPage(faultAddress) ? "a thread's stack" : null;
         }
 
         static bool IsInPage(ulong address, ulong page) => address >= page && address < page + KernelImage.PageSize;

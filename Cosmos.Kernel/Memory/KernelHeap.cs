@@ -33,9 +33,9 @@ namespace Cosmos.Kernel.Memory
         {
             ulong ramPages = PhysicalMemory.Allocator.Statistics.TotalPages;
             int areaPages = (int)((2 * ramPages + 511) & ~511UL);
-            var area = new VirtualArea(AreaBase, areaPages, ZeroedPages(VirtualArea.StorageWords(areaPages) * sizeof(ulong)));
-            var markStack = new MarkStack(ZeroedPages(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
-            s_heap = new ObjectHeap(area, new KernelHeapMemory());
+            var area = new VirtualArea(AreaBase, areaPages, PhysicalMemory.AllocateZeroed(VirtualArea.StorageWords(areaPages) * sizeof(ulong)));
+            var markStack = new MarkStack(PhysicalMemory.AllocateZeroed(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
+            s_heap = new ObjectHeap(area, new KernelPageBacking());
             s_collector = new GarbageCollector(s_heap, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
             s_budget = new CollectionBudget(ramPages * PageTable.PageSize / 16);
             s_roots = new KernelRoots();
@@ -95,17 +95,6 @@ namespace Cosmos.Kernel.Memory
             s_active = false;                       // the report's strings come from the early heap
             Panic.Halt("out of memory: no room for an object of " + size.ToString() + " bytes after a collection; "
                        + Statistics.ToString() + "; physical " + PhysicalMemory.Allocator.Statistics.ToString());
-        }
-
-        // The heap's own bookkeeping comes straight from the page-frame allocator, before there is a heap.
-        static ulong* ZeroedPages(int bytes)
-        {
-            int pages = (bytes + (int)PageTable.PageSize - 1) / (int)PageTable.PageSize;
-            ulong physical = PhysicalMemory.Allocator.AllocateContiguous(pages, PageTable.PageSize, PageFrameAllocator.NoLimit);
-            if (physical == 0) throw new InvalidOperationException("kernel heap: no " + pages.ToString() + " contiguous pages for its bookkeeping");
-            var memory = (ulong*)DirectMap.ToVirtual(physical);
-            for (int i = 0; i < pages * (int)PageTable.PageSize / sizeof(ulong); i++) memory[i] = 0;
-            return memory;
         }
     }
 }

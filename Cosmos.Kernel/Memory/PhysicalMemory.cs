@@ -17,5 +17,18 @@ namespace Cosmos.Kernel.Memory
                                              bootInfo.Modules, DirectMap.BootSize);
             Allocator = new PageFrameAllocator(Plan, (ulong*)DirectMap.ToVirtual(Plan.Bookkeeping.StartAddress));
         }
+
+        // Zeroed, contiguous memory for a kernel structure's bookkeeping (bitmaps, a mark stack), reached through the
+        // direct map, kept for good: for what must exist without the heap.
+        public static ulong* AllocateZeroed(int bytes)
+        {
+            int pages = (bytes + (int)PageRange.PageSize - 1) / (int)PageRange.PageSize;
+            ulong physical = Allocator.AllocateContiguous(pages, PageRange.PageSize, PageFrameAllocator.NoLimit);
+            if (physical == 0)
+                throw new System.InvalidOperationException("physical memory: no " + pages.ToString() + " contiguous pages for kernel bookkeeping");
+            var memory = (ulong*)DirectMap.ToVirtual(physical);
+            for (int i = 0; i < pages * (int)PageRange.PageSize / sizeof(ulong); i++) memory[i] = 0;
+            return memory;
+        }
     }
 }

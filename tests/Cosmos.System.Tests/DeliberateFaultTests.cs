@@ -15,17 +15,20 @@ public sealed class DeliberateFaultTests
     const string InvalidOpcodeTrace = "cosmos_fault_invalid_opcode DeliberateFault__Commit cosmos_kernel_main";
     const string StackOverflowTrace = "DeliberateFault__Recurse ... DeliberateFault__Commit cosmos_kernel_main";
     const string WriteCodeTrace = "DeliberateFault__WriteToCode DeliberateFault__Commit cosmos_kernel_main";
+    const string ThreadStackOverflowTrace = "DeliberateFault__Recurse ... DeliberateFault__RecurseForever cosmos_thread_main cosmos_thread_start";
 
     [TestCase(EmulatorKind.Qemu, "pagefault", "page fault", "write at 0x000000000dead000 in kernel mode: page not present", PageFaultTrace)]
     [TestCase(EmulatorKind.Qemu, "divide", "divide error", null, DivideTrace)]
     [TestCase(EmulatorKind.Qemu, "invalidopcode", "invalid opcode", null, InvalidOpcodeTrace)]
     [TestCase(EmulatorKind.Qemu, "stackoverflow", "double fault", "kernel stack overflow: boot stack guard page hit", StackOverflowTrace)]
     [TestCase(EmulatorKind.Qemu, "writecode", "page fault", "in kernel mode: protection violation", WriteCodeTrace)]
+    [TestCase(EmulatorKind.Qemu, "threadstackoverflow", "double fault", "kernel stack overflow: a thread's stack guard page hit", ThreadStackOverflowTrace)]
     [TestCase(EmulatorKind.Bochs, "pagefault", "page fault", "write at 0x000000000dead000 in kernel mode: page not present", PageFaultTrace)]
     [TestCase(EmulatorKind.Bochs, "divide", "divide error", null, DivideTrace)]
     [TestCase(EmulatorKind.Bochs, "invalidopcode", "invalid opcode", null, InvalidOpcodeTrace)]
     [TestCase(EmulatorKind.Bochs, "stackoverflow", "double fault", "kernel stack overflow: boot stack guard page hit", StackOverflowTrace)]
     [TestCase(EmulatorKind.Bochs, "writecode", "page fault", "in kernel mode: protection violation", WriteCodeTrace)]
+    [TestCase(EmulatorKind.Bochs, "threadstackoverflow", "double fault", "kernel stack overflow: a thread's stack guard page hit", ThreadStackOverflowTrace)]
     public void AFaultIsReportedNotReset(EmulatorKind emulator, string kind, string exception, string? detail, string trace)
     {
         BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = emulator, CommandLine = "fault=" + kind });

@@ -14,6 +14,20 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void DisableInterrupts();
 
+        [RuntimeImport("cosmos_enable_interrupts")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void EnableInterrupts();
+
+        // Turns interrupts off and says whether they were on.
+        [RuntimeImport("cosmos_disable_interrupts_saving")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern bool DisableInterruptsSaving();
+
+        // Enables interrupts and halts until one arrives (none can slip in between).
+        [RuntimeImport("cosmos_wait_for_interrupt")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void WaitForInterrupt();
+
         [RuntimeImport("cosmos_read_cr0")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadCr0();

@@ -20,12 +20,29 @@ cosmos_outw:
     out dx, ax
     ret
 
-global cosmos_halt, cosmos_disable_interrupts
+global cosmos_halt, cosmos_disable_interrupts, cosmos_enable_interrupts, cosmos_disable_interrupts_saving, cosmos_wait_for_interrupt
 cosmos_halt:
     hlt
     ret
 cosmos_disable_interrupts:
     cli
+    ret
+cosmos_enable_interrupts:
+    sti
+    ret
+; bool cosmos_disable_interrupts_saving(): whether they were enabled (RFLAGS.IF) before
+cosmos_disable_interrupts_saving:
+    pushfq
+    pop rax
+    cli
+    shr eax, 9
+    and eax, 1
+    ret
+; Enables interrupts and waits for one: sti holds off interrupts for one more instruction, so none can slip in
+; between the two and leave hlt waiting for the next.
+cosmos_wait_for_interrupt:
+    sti
+    hlt
     ret
 
 global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_write_cr4, cosmos_invlpg

@@ -1,7 +1,7 @@
 namespace Cosmos.Kernel.Memory.Heap
 {
     // What backs the heap's address range with memory: page frames mapped in the kernel address space
-    // (Memory/KernelHeapMemory), or host memory in the tests.
+    // (Memory/KernelPageBacking), or host memory in the tests.
     public interface IHeapMemory
     {
         // Backs the pages [address, address + pageCount pages) with zeroed, writable memory. Returns false, having

@@ -12,7 +12,7 @@ namespace Cosmos.Kernel.Tests.Diagnostics.Unwinding
     [TestFixture]
     public class KernelCallFrameInformationTests
     {
-        const string MethodPrefix = "Cosmos_Kernel_Cosmos_Kernel_Diagnostics_Testing_DeliberateFault__";
+        const string MethodPrefix = "Cosmos_Kernel_Cosmos_Kernel_DeliberateFault__";
 
         static ElfFile s_elf;
         static ElfFile.Section s_ehFrame, s_text;

@@ -2,9 +2,9 @@ using Cosmos.Kernel.Memory.Heap;
 
 namespace Cosmos.Kernel.Memory
 {
-    // Backs the kernel heap's addresses with page frames, mapped read-write and non-executable; frames go back to the
-    // page-frame allocator (and emptied page tables with them) when the heap gives a span back.
-    sealed unsafe class KernelHeapMemory : IHeapMemory
+    // Backs kernel virtual pages (the heap's spans, the threads' stacks) with zeroed page frames, mapped read-write and
+    // non-executable; the frames go back to the page-frame allocator, and emptied page tables with them, on Decommit.
+    sealed unsafe class KernelPageBacking : IHeapMemory
     {
         const ulong PageSize = PageTable.PageSize;
 

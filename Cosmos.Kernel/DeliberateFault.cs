@@ -1,12 +1,13 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Tasking;
 
-namespace Cosmos.Kernel.Diagnostics.Testing
+namespace Cosmos.Kernel
 {
     // `fault=<kind>` on the kernel command line: after start-up the kernel commits the fault, and the system tests
     // check that the report comes out (not a reset). Each kind goes through the real mechanism: a C# pointer write to
-    // an unmapped page, the CPU's divide and undefined instructions, unbounded C# recursion into the stack guard, and
-    // a write to the kernel's own (read+execute) code.
+    // an unmapped page, the CPU's divide and undefined instructions, unbounded C# recursion into the boot stack's guard
+    // and into a thread's, and a write to the kernel's own (read+execute) code.
     public static unsafe class DeliberateFault
     {
         public static bool Commit(string kind)
@@ -16,6 +17,7 @@ namespace Cosmos.Kernel.Diagnostics.Testing
             else if (kind == "invalidopcode") InvalidOpcode();
             else if (kind == "stackoverflow") Recurse(0);
             else if (kind == "writecode") WriteToCode();
+            else if (kind == "threadstackoverflow") OverflowAThreadsStack();
             else return false;
             return true;
         }
@@ -33,6 +35,14 @@ namespace Cosmos.Kernel.Diagnostics.Testing
         {
             *(byte*)(delegate*<void>)&WriteToCode = 0xCC;
         }
+
+        static void OverflowAThreadsStack()
+        {
+            Thread.Start("overflow", RecurseForever);
+            Thread.Yield();
+        }
+
+        static void RecurseForever() => Recurse(0);
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         static int Recurse(int depth)

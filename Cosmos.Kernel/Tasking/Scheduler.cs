@@ -1,0 +1,262 @@
+using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Diagnostics;
+using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Heap;
+using Cosmos.Kernel.Sync;
+
+namespace Cosmos.Kernel.Tasking
+{
+    // Runs the threads on the processor: the highest-priority ready thread runs, threads of one priority take turns,
+    // and an idle thread halts the processor when none is ready. A thread leaves the processor by yielding, parking
+    // (Sync's blocking primitives), exiting or being preempted; each switch saves its registers and SSE state on its
+    // own stack (context_switch.asm). Scheduler state changes with interrupts off (one processor).
+    // It is also what the locks see as the scheduler (IScheduler), and it reports the switched-out threads' stacks to
+    // the collector (IThreadStacks). See docs/threads.md.
+    public sealed unsafe class Scheduler : IScheduler, IThreadStacks
+    {
+        const ulong NoDeadline = ulong.MaxValue;
+        const int FxsaveBytes = 512;
+
+        static Scheduler s_instance;
+
+        readonly KernelStackArea _stacks;
+        readonly RunQueue[] _ready = { new RunQueue(), new RunQueue(), new RunQueue() };   // by ThreadPriority
+        readonly SleepQueue _sleepers = new SleepQueue();
+        Thread _current;
+        Thread _idle;
+        Thread _threads;                    // every live thread
+        Thread _exited;                     // exited threads whose stacks the next switch frees
+        bool _interruptsOn;                 // the kernel runs with interrupts on (threads start that way)
+
+        Scheduler(KernelStackArea stacks)
+        {
+            _stacks = stacks;
+        }
+
+        public static Scheduler Instance => s_instance;
+
+        // Makes the code running now (on the boot stack) the boot thread, and starts scheduling.
+        public static void Initialize()
+        {
+            var stacks = new KernelStackArea(PhysicalMemory.AllocateZeroed(KernelStackArea.StorageWords * sizeof(ulong)));
+            KernelStacks.AddThreadStacks(stacks);
+            var scheduler = new Scheduler(stacks);
+            var boot = new Thread("boot", ThreadPriority.Normal, null, 0) { State = ThreadState.Running };
+            scheduler._current = boot;
+            scheduler.Add(boot);
+            scheduler._idle = scheduler.Create("idle", Idle, ThreadPriority.Low);
+            s_instance = scheduler;
+            Scheduling.Install(scheduler);
+            KernelHeap.ScanThreadStacks(scheduler);
+        }
+
+        public Thread Current => _current;
+
+        // Turns interrupts on for good, once the interrupt controllers are set up: from then on threads run with them
+        // on, and the idle thread can wait for one.
+        public void EnableInterrupts()
+        {
+            _interruptsOn = true;
+            Cpu.EnableInterrupts();
+        }
+
+        public Thread Start(string name, Action entry, ThreadPriority priority)
+        {
+            Thread thread = Create(name, entry, priority);
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            MakeReady(thread);
+            RestoreInterrupts(interrupts);
+            return thread;
+        }
+
+        public void Yield()
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            Reschedule();
+            RestoreInterrupts(interrupts);
+        }
+
+        public void Exit()
+        {
+            Cpu.DisableInterruptsSaving();
+            Thread thread = _current;
+            thread.State = ThreadState.Exited;
+            Remove(thread);
+            thread.NextInQueue = _exited;
+            _exited = thread;
+            Reschedule();
+            Panic.Halt("an exited thread was switched back to");
+        }
+
+        internal void Park(Thread thread, ulong deadline)
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            if (!thread.Permit)
+            {
+                thread.State = ThreadState.Blocked;
+                if (deadline != NoDeadline)
+                {
+                    thread.Deadline = deadline;
+                    _sleepers.Insert(thread);
+                }
+                Reschedule();
+                _sleepers.Remove(thread);
+            }
+            thread.Permit = false;
+            RestoreInterrupts(interrupts);
+        }
+
+        internal void Unpark(Thread thread)
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            thread.Permit = true;
+            if (thread.State == ThreadState.Blocked)
+            {
+                _sleepers.Remove(thread);
+                MakeReady(thread);
+            }
+            RestoreInterrupts(interrupts);
+        }
+
+        Thread Create(string name, Action entry, ThreadPriority priority)
+        {
+            ulong top = _stacks.Allocate();
+            if (top == 0) throw new InvalidOperationException("scheduler: no memory for the stack of thread '" + name + "'");
+            var thread = new Thread(name, priority, entry, top) { State = ThreadState.Blocked };
+            thread.SavedStackPointer = SwitchedOutFrame(top);
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            Add(thread);
+            RestoreInterrupts(interrupts);
+            return thread;
+        }
+
+        // A new stack made to look like that of a thread switched out by cosmos_switch_stacks whose return address is
+        // cosmos_thread_start: from the stack pointer up, the fxsave area (default x87 and SSE control words), 8 bytes
+        // of alignment, r15, r14, r13, r12, rbx, rbp (all 0), and the return address as the stack's last word. The
+        // stack pointer is then 16-byte aligned, as fxrstor needs. Returns it.
+        static ulong SwitchedOutFrame(ulong top)
+        {
+            const int Words = (FxsaveBytes + 8 + 7 * 8) / 8;
+            ulong* frame = (ulong*)top - Words;
+            for (int i = 0; i < Words; i++) frame[i] = 0;
+            *(ushort*)frame = 0x037F;                           // FCW: x87 exceptions masked, 64-bit precision
+            *(uint*)((byte*)frame + 24) = 0x1F80;               // MXCSR: SSE exceptions masked, round to nearest
+            frame[Words - 1] = ThreadStart();
+            return (ulong)frame;
+        }
+
+        // Switches to the next ready thread (or the idle thread), interrupts off. The current thread's state says what
+        // becomes of it: still Running, it goes to the back of its run queue.
+        void Reschedule()
+        {
+            Thread previous = _current;
+            if (previous.State == ThreadState.Running) MakeReady(previous);
+            Thread next = TakeNext();
+            next.State = ThreadState.Running;
+            if (next == previous) return;
+            _current = next;
+            fixed (ulong* saved = &previous.SavedStackPointer) SwitchStacks(saved, next.SavedStackPointer);
+            // Back on `previous`'s stack: someone switched to it again.
+            FreeExitedStacks();
+        }
+
+        void MakeReady(Thread thread)
+        {
+            thread.State = ThreadState.Ready;
+            if (thread != _idle) _ready[(int)thread.Priority].Enqueue(thread);
+        }
+
+        Thread TakeNext()
+        {
+            for (int priority = _ready.Length - 1; priority >= 0; priority--)
+            {
+                Thread thread = _ready[priority].Dequeue();
+                if (thread != null) return thread;
+            }
+            return _idle;
+        }
+
+        void FreeExitedStacks()
+        {
+            while (_exited != null)
+            {
+                Thread thread = _exited;
+                _exited = thread.NextInQueue;
+                _stacks.Free(thread.StackTop);
+            }
+        }
+
+        void Add(Thread thread)
+        {
+            thread.NextThread = _threads;
+            if (_threads != null) _threads.PreviousThread = thread;
+            _threads = thread;
+        }
+
+        void Remove(Thread thread)
+        {
+            if (thread.PreviousThread != null) thread.PreviousThread.NextThread = thread.NextThread;
+            else _threads = thread.NextThread;
+            if (thread.NextThread != null) thread.NextThread.PreviousThread = thread.PreviousThread;
+        }
+
+        // Runs when no thread is ready, until an interrupt makes one ready. With interrupts off nothing ever could.
+        static void Idle()
+        {
+            Scheduler scheduler = s_instance;
+            while (true)
+            {
+                if (!scheduler._interruptsOn) Panic.Halt("deadlock: every thread is blocked, and with interrupts off nothing can wake one");
+                Cpu.WaitForInterrupt();
+                scheduler.Yield();
+            }
+        }
+
+        // Where a new thread starts (from cosmos_thread_start, on its own stack, interrupts still off from the switch).
+        [RuntimeExport("cosmos_thread_main")]
+        static void ThreadMain()
+        {
+            Scheduler scheduler = s_instance;
+            scheduler.FreeExitedStacks();
+            if (scheduler._interruptsOn) Cpu.EnableInterrupts();
+            scheduler._current.Run();
+            scheduler.Exit();
+        }
+
+        public void ReportSuspended(GarbageCollector collector)
+        {
+            for (Thread thread = _threads; thread != null; thread = thread.NextThread)
+            {
+                if (thread == _current || !KernelStacks.TryFind(thread.SavedStackPointer, out _, out ulong top)) continue;
+                collector.ScanConservatively(new MemoryRange(thread.SavedStackPointer, top));
+            }
+        }
+
+        WaitingThread IScheduler.CurrentThread => _current;
+
+        uint IScheduler.CurrentProcessor => 0;
+
+        bool IScheduler.DisableInterrupts() => Cpu.DisableInterruptsSaving();
+
+        void IScheduler.RestoreInterrupts(bool wereEnabled) => RestoreInterrupts(wereEnabled);
+
+        ulong IScheduler.NowNanoseconds => Cpu.ReadTimestamp();
+
+        static void RestoreInterrupts(bool wereEnabled)
+        {
+            if (wereEnabled) Cpu.EnableInterrupts();
+        }
+
+        [RuntimeImport("cosmos_switch_stacks")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void SwitchStacks(ulong* savedStackPointer, ulong nextStackPointer);
+
+        [RuntimeImport("cosmos_thread_start_address")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern ulong ThreadStart();
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using Cosmos.Kernel.Sync;
+
+namespace Cosmos.Kernel.Tasking
+{
+    // A kernel thread: a C# entry point run on a 64 KiB kernel stack of its own (with a guard page), scheduled with the
+    // others by priority and time slice (Scheduler). While switched out, everything it was doing is on its stack;
+    // only the stack pointer is kept here.
+    public sealed class Thread : WaitingThread
+    {
+        static int s_nextId;
+
+        readonly Action _entry;
+
+        internal Thread(string name, ThreadPriority priority, Action entry, ulong stackTop)
+        {
+            Id = s_nextId++;
+            Name = name;
+            Priority = priority;
+            _entry = entry;
+            StackTop = stackTop;
+        }
+
+        public int Id { get; }
+        public string Name { get; }
+        public ThreadPriority Priority { get; }
+        public ThreadState State { get; internal set; }
+
+        // The top of its kernel stack; 0 for the boot thread, which runs on the image's boot stack.
+        internal ulong StackTop { get; }
+        internal ulong SavedStackPointer;
+
+        // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's
+        // release. Intrusive, so that scheduling never allocates.
+        internal Thread NextInQueue;
+        internal Thread NextSleeper, PreviousSleeper;
+        internal Thread NextThread, PreviousThread;
+        internal ulong Deadline;
+        internal bool Permit;
+
+        public static Thread Current => Scheduler.Instance.Current;
+
+        // A new thread, ready to run `entry` and then exit.
+        public static Thread Start(string name, Action entry, ThreadPriority priority = ThreadPriority.Normal)
+            => Scheduler.Instance.Start(name, entry, priority);
+
+        // Lets the other ready threads of the same priority run first.
+        public static void Yield() => Scheduler.Instance.Yield();
+
+        // Ends the current thread.
+        public static void Exit() => Scheduler.Instance.Exit();
+
+        internal void Run() => _entry();
+
+        protected internal override void Park(ulong deadlineNanoseconds) => Scheduler.Instance.Park(this, deadlineNanoseconds);
+
+        protected internal override void Unpark() => Scheduler.Instance.Unpark(this);
+
+        public override string ToString() => "thread " + Id.ToString() + " '" + Name + "'";
+    }
+}
