@@ -60,6 +60,7 @@ namespace Cosmos.Kernel
             if (commandLine.HasFlag("bench"))
             {
                 HeapBenchmarks.Run();
+                SchedulerBenchmarks.Run();
                 KernelLog.Flush();
                 Power.Off();
             }
