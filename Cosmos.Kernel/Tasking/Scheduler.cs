@@ -20,6 +20,7 @@ namespace Cosmos.Kernel.Tasking
     {
         const ulong NoDeadline = ulong.MaxValue;
         const int FxsaveBytes = 512;
+        const int SliceTicks = 5;           // a thread's turn, in timer ticks, before another of its priority runs
 
         static Scheduler s_instance;
 
@@ -31,6 +32,7 @@ namespace Cosmos.Kernel.Tasking
         Thread _threads;                    // every live thread
         Thread _exited;                     // exited threads whose stacks the next switch frees
         bool _interruptsOn;                 // the kernel runs with interrupts on (threads start that way)
+        int _ticksLeft = SliceTicks;        // of the running thread's time slice
 
         Scheduler(KernelStackArea stacks)
         {
@@ -86,10 +88,43 @@ namespace Cosmos.Kernel.Tasking
             Thread thread = _current;
             thread.State = ThreadState.Exited;
             Remove(thread);
+            for (Thread joiner = thread.Joiners; joiner != null; joiner = joiner.NextJoiner) Unpark(joiner);
             thread.NextInQueue = _exited;
             _exited = thread;
             Reschedule();
             Panic.Halt("an exited thread was switched back to");
+        }
+
+        // Parks the current thread until the clock reaches `nanoseconds` from now.
+        public void Sleep(ulong nanoseconds)
+        {
+            ulong deadline = NowNanoseconds + nanoseconds;
+            while (NowNanoseconds < deadline) Park(_current, deadline);
+        }
+
+        // Parks the current thread until `thread` has exited.
+        public void Join(Thread thread)
+        {
+            Thread self = _current;
+            if (thread == self) throw new InvalidOperationException("scheduler: " + self.ToString() + " cannot join itself");
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            if (thread.State != ThreadState.Exited)
+            {
+                self.NextJoiner = thread.Joiners;
+                thread.Joiners = self;
+                while (thread.State != ThreadState.Exited) Park(self, NoDeadline);
+            }
+            RestoreInterrupts(interrupts);
+        }
+
+        // The timer interrupt's work, with interrupts off and the interrupt acknowledged (a switch from here may not
+        // come back for a while): makes ready the parked threads whose deadline has come, then ends the running
+        // thread's turn if its time slice is used up or a thread that should run before it is ready.
+        public void Tick()
+        {
+            ulong now = NowNanoseconds;
+            for (Thread due = _sleepers.TakeDue(now); due != null; due = _sleepers.TakeDue(now)) MakeReady(due);
+            if (--_ticksLeft <= 0 || _current == _idle || ReadyAbove(_current.Priority)) Reschedule();
         }
 
         internal void Park(Thread thread, ulong deadline)
@@ -157,6 +192,7 @@ namespace Cosmos.Kernel.Tasking
             if (previous.State == ThreadState.Running) MakeReady(previous);
             Thread next = TakeNext();
             next.State = ThreadState.Running;
+            _ticksLeft = SliceTicks;
             if (next == previous) return;
             _current = next;
             fixed (ulong* saved = &previous.SavedStackPointer) SwitchStacks(saved, next.SavedStackPointer);
@@ -178,6 +214,15 @@ namespace Cosmos.Kernel.Tasking
                 if (thread != null) return thread;
             }
             return _idle;
+        }
+
+        bool ReadyAbove(ThreadPriority priority)
+        {
+            for (int higher = (int)priority + 1; higher < _ready.Length; higher++)
+            {
+                if (!_ready[higher].IsEmpty) return true;
+            }
+            return false;
         }
 
         void FreeExitedStacks()
@@ -244,7 +289,9 @@ namespace Cosmos.Kernel.Tasking
 
         void IScheduler.RestoreInterrupts(bool wereEnabled) => RestoreInterrupts(wereEnabled);
 
-        ulong IScheduler.NowNanoseconds => Cpu.ReadTimestamp();
+        ulong IScheduler.NowNanoseconds => NowNanoseconds;
+
+        static ulong NowNanoseconds => Cpu.ReadTimestamp();
 
         static void RestoreInterrupts(bool wereEnabled)
         {

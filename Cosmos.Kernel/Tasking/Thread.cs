@@ -31,10 +31,12 @@ namespace Cosmos.Kernel.Tasking
         internal ulong SavedStackPointer;
 
         // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's
-        // release. Intrusive, so that scheduling never allocates.
+        // release, the threads joining this one and the next joiner of the thread this one joins. Intrusive, so that
+        // scheduling never allocates.
         internal Thread NextInQueue;
         internal Thread NextSleeper, PreviousSleeper;
         internal Thread NextThread, PreviousThread;
+        internal Thread Joiners, NextJoiner;
         internal ulong Deadline;
         internal bool Permit;
 
@@ -49,6 +51,17 @@ namespace Cosmos.Kernel.Tasking
 
         // Ends the current thread.
         public static void Exit() => Scheduler.Instance.Exit();
+
+        // Lets the other threads run for at least `millisecondsTimeout` milliseconds (0: yields).
+        public static void Sleep(int millisecondsTimeout)
+        {
+            if (millisecondsTimeout < 0) throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), "a sleep cannot be negative");
+            if (millisecondsTimeout == 0) Yield();
+            else Scheduler.Instance.Sleep((ulong)millisecondsTimeout * 1_000_000);
+        }
+
+        // Waits until this thread has exited.
+        public void Join() => Scheduler.Instance.Join(this);
 
         internal void Run() => _entry();
 

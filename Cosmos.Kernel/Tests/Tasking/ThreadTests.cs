@@ -69,6 +69,33 @@ namespace Cosmos.Kernel.Tests.Tasking
         }
 
         [KernelTest]
+        internal static void JoinWaitsUntilTheThreadHasExited()
+        {
+            int turns = 0;
+            Thread worker = Thread.Start("worker", () => { for (; turns < 5; turns++) Thread.Yield(); });
+            worker.Join();
+            Assert.Equal(ThreadState.Exited.ToString(), worker.State.ToString(), "the joined thread's state");
+            Assert.Equal(5, turns, "turns the worker took before Join returned");
+            worker.Join();                          // an exited thread is joined at once
+        }
+
+        [KernelTest]
+        internal static void EveryJoinerOfAThreadIsWoken()
+        {
+            int joined = 0;
+            Thread target = Thread.Start("target", () => Thread.Current.Park(NoDeadline));
+            Thread first = Thread.Start("joiner", () => { target.Join(); joined++; });
+            Thread second = Thread.Start("joiner", () => { target.Join(); joined++; });
+            for (int i = 0; i < 10; i++) Thread.Yield();
+            Assert.Equal(0, joined, "joiners of a parked thread wait");
+            Assert.Equal(ThreadState.Blocked.ToString(), first.State.ToString(), "a joiner's state");
+            target.Unpark();
+            first.Join();
+            second.Join();
+            Assert.Equal(2, joined, "joiners woken by the exit");
+        }
+
+        [KernelTest]
         internal static void StacksGoBackWhenThreadsExit()
         {
             GC.Collect();
