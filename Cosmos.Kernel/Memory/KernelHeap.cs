@@ -11,8 +11,8 @@ namespace Cosmos.Kernel.Memory
     // The kernel's garbage-collected heap: an ObjectHeap over the heap area (twice the size of RAM, so that large
     // objects find room), backed by page frames, and its collector. Once Initialize has run, every managed allocation
     // lands here (Memory/ObjectAllocatorPlug). A collection runs when the allocation budget is spent (its floor is a
-    // sixteenth of RAM), when memory runs out, and on request. Out of memory even after a collection is a panic.
-    // See docs/garbage-collection.md.
+    // sixteenth of RAM), when memory runs out, and on request, with interrupts off: the other threads stand still.
+    // Out of memory even after a collection is a panic. See docs/garbage-collection.md.
     public static unsafe class KernelHeap
     {
         public const ulong AreaBase = 0xFFFF_C000_0000_0000;
@@ -48,18 +48,21 @@ namespace Cosmos.Kernel.Memory
                                     s_collector.Collections, s_lastPauseCycles, s_longestPauseCycles);
 
         // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
+        // One processor: with interrupts off no other thread can enter the heap (SMP will need a spin lock).
         public static byte* Allocate(nuint size)
         {
             if (!s_active || s_collecting) return null;
-            if (s_budget.IsSpent) Collect();
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            if (s_budget.IsSpent) CollectWithRegistersOnStack();
             byte* memory = s_heap.Allocate(size);
             if (memory == null)
             {
-                Collect();
+                CollectWithRegistersOnStack();
                 memory = s_heap.Allocate(size);
                 if (memory == null) OutOfMemory(size);
             }
             s_budget.Allocated(size);
+            Cpu.RestoreInterrupts(interrupts);
             return memory;
         }
 
@@ -69,7 +72,10 @@ namespace Cosmos.Kernel.Memory
         // Frees every object nothing refers to any more.
         public static void Collect()
         {
-            if (s_active && !s_collecting) CollectWithRegistersOnStack();
+            if (!s_active || s_collecting) return;
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            CollectWithRegistersOnStack();
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         [RuntimeImport("cosmos_collect_with_registers_on_stack")]

@@ -71,7 +71,7 @@ namespace Cosmos.Kernel.Tasking
             Thread thread = Create(name, entry, priority);
             bool interrupts = Cpu.DisableInterruptsSaving();
             MakeReady(thread);
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
             return thread;
         }
 
@@ -79,7 +79,7 @@ namespace Cosmos.Kernel.Tasking
         {
             bool interrupts = Cpu.DisableInterruptsSaving();
             Reschedule();
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         public void Exit()
@@ -114,7 +114,7 @@ namespace Cosmos.Kernel.Tasking
                 thread.Joiners = self;
                 while (thread.State != ThreadState.Exited) Park(self, NoDeadline);
             }
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         // The timer interrupt's work, with interrupts off and the interrupt acknowledged (a switch from here may not
@@ -142,7 +142,7 @@ namespace Cosmos.Kernel.Tasking
                 _sleepers.Remove(thread);
             }
             thread.Permit = false;
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         internal void Unpark(Thread thread)
@@ -154,7 +154,7 @@ namespace Cosmos.Kernel.Tasking
                 _sleepers.Remove(thread);
                 MakeReady(thread);
             }
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         Thread Create(string name, Action entry, ThreadPriority priority)
@@ -165,7 +165,7 @@ namespace Cosmos.Kernel.Tasking
             thread.SavedStackPointer = SwitchedOutFrame(top);
             bool interrupts = Cpu.DisableInterruptsSaving();
             Add(thread);
-            RestoreInterrupts(interrupts);
+            Cpu.RestoreInterrupts(interrupts);
             return thread;
         }
 
@@ -287,16 +287,11 @@ namespace Cosmos.Kernel.Tasking
 
         bool IScheduler.DisableInterrupts() => Cpu.DisableInterruptsSaving();
 
-        void IScheduler.RestoreInterrupts(bool wereEnabled) => RestoreInterrupts(wereEnabled);
+        void IScheduler.RestoreInterrupts(bool wereEnabled) => Cpu.RestoreInterrupts(wereEnabled);
 
         ulong IScheduler.NowNanoseconds => NowNanoseconds;
 
         static ulong NowNanoseconds => Cpu.ReadTimestamp();
-
-        static void RestoreInterrupts(bool wereEnabled)
-        {
-            if (wereEnabled) Cpu.EnableInterrupts();
-        }
 
         [RuntimeImport("cosmos_switch_stacks")]
         [MethodImpl(MethodImplOptions.InternalCall)]

@@ -23,6 +23,12 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern bool DisableInterruptsSaving();
 
+        // Undoes DisableInterruptsSaving: turns interrupts back on if they were on.
+        public static void RestoreInterrupts(bool wereEnabled)
+        {
+            if (wereEnabled) EnableInterrupts();
+        }
+
         // Enables interrupts and halts until one arrives (none can slip in between).
         [RuntimeImport("cosmos_wait_for_interrupt")]
         [MethodImpl(MethodImplOptions.InternalCall)]
