@@ -20,7 +20,6 @@ namespace Cosmos.Kernel.Tasking
     {
         const ulong NoDeadline = ulong.MaxValue;
         const int FxsaveBytes = 512;
-        const int SliceTicks = 5;           // a thread's turn, in timer ticks, before another of its priority runs
 
         static Scheduler s_instance;
 
@@ -32,7 +31,7 @@ namespace Cosmos.Kernel.Tasking
         Thread _threads;                    // every live thread
         Thread _exited;                     // exited threads whose stacks the next switch frees
         bool _interruptsOn;                 // the kernel runs with interrupts on (threads start that way)
-        int _ticksLeft = SliceTicks;        // of the running thread's time slice
+        int _ticksLeft;                     // of the running thread's time slice
 
         Scheduler(KernelStackArea stacks)
         {
@@ -57,6 +56,12 @@ namespace Cosmos.Kernel.Tasking
         }
 
         public Thread Current => _current;
+
+        // A thread's turn, in timer ticks, before the next ready thread of its priority runs.
+        public int TimeSliceTicks { get; set; } = 5;
+
+        // How many times the processor went from one thread to another.
+        public ulong ContextSwitches { get; private set; }
 
         // Turns interrupts on for good, once the interrupt controllers are set up: from then on threads run with them
         // on, and the idle thread can wait for one.
@@ -192,9 +197,10 @@ namespace Cosmos.Kernel.Tasking
             if (previous.State == ThreadState.Running) MakeReady(previous);
             Thread next = TakeNext();
             next.State = ThreadState.Running;
-            _ticksLeft = SliceTicks;
+            _ticksLeft = TimeSliceTicks;
             if (next == previous) return;
             _current = next;
+            ContextSwitches++;
             fixed (ulong* saved = &previous.SavedStackPointer) SwitchStacks(saved, next.SavedStackPointer);
             // Back on `previous`'s stack: someone switched to it again.
             FreeExitedStacks();
