@@ -19,7 +19,7 @@ namespace Cosmos.Kernel.Tests.CoreLib
             Assert.Equal(1L << 40, Interlocked.CompareExchange(ref wide, -1, 1L << 40), "long: returned on a match");
             Assert.Equal(-1, wide, "long: all 64 bits stored");
             ulong unsigned = ulong.MaxValue;
-            Assert.Equal(ulong.MaxValue, Interlocked.CompareExchange(ref unsigned, 3, ulong.MaxValue), "ulong: returned");
+            Assert.Equal(ulong.MaxValue, Interlocked.CompareExchange(ref unsigned, 3, ulong.MaxValue), "ulong");
             Assert.Equal(3UL, unsigned, "ulong: stored");
         }
 

@@ -48,7 +48,8 @@ namespace Cosmos.Kernel.Tests.Sync
                 threads[i] = Start(() => body(index));
             }
             var clock = Stopwatch.StartNew();
-            foreach (TestThread thread in threads) thread.Join(Math.Max(0, timeoutSeconds - clock.Elapsed.TotalSeconds));
+            foreach (TestThread thread in threads)
+                thread.Join(Math.Max(0, timeoutSeconds - clock.Elapsed.TotalSeconds));
         }
 
         // Waits (polling) until `condition` holds; fails after `timeoutSeconds`.

@@ -27,7 +27,8 @@ namespace Cosmos.Kernel.Tests.Sync
                 if (index < Producers)
                     for (int item = index; item < Items; item += Producers) queue.Put(item);
                 else
-                    for (int i = index - Producers; i < Items; i += Consumers) Interlocked.Increment(ref seen[queue.Take()]);
+                    for (int i = index - Producers; i < Items; i += Consumers)
+                        Interlocked.Increment(ref seen[queue.Take()]);
             }, timeoutSeconds: 15);
             Assert.That(Array.FindIndex(seen, count => count != 1), Is.EqualTo(-1), "an item not seen exactly once");
             Assert.That(queue.Count, Is.Zero);
