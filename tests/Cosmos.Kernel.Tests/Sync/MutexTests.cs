@@ -100,6 +100,23 @@ namespace Cosmos.Kernel.Tests.Sync
             Assert.That(depthOfOtherAfter, Is.EqualTo(2), "the other mutex is held again, at its depth");
         }
 
+        [Test]
+        public void UncontendedLockAndUnlockAllocateNothing()
+        {
+            var mutex = new Mutex();
+            mutex.Lock();                           // the thread's HostThread exists from here on
+            mutex.Unlock();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                mutex.Lock();
+                mutex.Lock();
+                mutex.Unlock();
+                mutex.Unlock();
+            }
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        }
+
         static bool TryLockElsewhere(Mutex mutex)
         {
             bool locked = false;

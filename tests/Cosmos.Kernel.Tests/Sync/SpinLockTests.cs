@@ -40,6 +40,21 @@ namespace Cosmos.Kernel.Tests.Sync
         }
 
         [Test]
+        public void AcquireAndReleaseAllocateNothing()
+        {
+            var spinLock = new SpinLock();
+            spinLock.Acquire();                     // the thread's HostThread exists from here on
+            spinLock.Release();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                spinLock.Acquire();
+                spinLock.Release();
+            }
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        }
+
+        [Test]
         public void AcquiringALockThisProcessorHoldsIsAnError()
         {
             var spinLock = new SpinLock();
