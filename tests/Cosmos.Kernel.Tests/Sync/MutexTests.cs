@@ -3,7 +3,6 @@ using System.Threading;
 using Cosmos.Kernel.Sync;
 using NUnit.Framework;
 using Mutex = Cosmos.Kernel.Sync.Mutex;
-using SpinLock = Cosmos.Kernel.Sync.SpinLock;
 
 namespace Cosmos.Kernel.Tests.Sync
 {
@@ -60,18 +59,6 @@ namespace Cosmos.Kernel.Tests.Sync
             Assert.That(fromOther, Is.TypeOf<InvalidOperationException>());
             Assert.That(mutex.IsHeldByCurrentThread, Is.True, "the failed unlock changed nothing");
             mutex.Unlock();
-        }
-
-        [Test]
-        public void LockingAMutexWhileHoldingASpinLockIsAnError()
-        {
-            var mutex = new Mutex();
-            var spinLock = new SpinLock();
-            spinLock.Acquire();
-            var error = Assert.Throws<InvalidOperationException>(() => mutex.Lock());
-            spinLock.Release();
-            Assert.That(error.Message, Does.Contain("spinlock"));
-            Assert.That(mutex.IsHeldByCurrentThread, Is.False);
         }
 
         // B sleeps in Lock(other) on a mutex A holds; A can then take `other`, which B held before: B released it.

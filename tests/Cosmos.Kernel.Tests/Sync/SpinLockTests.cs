@@ -54,6 +54,26 @@ namespace Cosmos.Kernel.Tests.Sync
             Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
         }
 
+        static readonly TestCaseData[] BlockingCalls =
+        {
+            new TestCaseData((Action)(() => new Mutex().Lock())).SetArgDisplayNames("Mutex.Lock"),
+            new TestCaseData((Action)(() => new WaitQueue().Wait())).SetArgDisplayNames("WaitQueue.Wait"),
+            new TestCaseData((Action)(() => new RwLock().EnterRead())).SetArgDisplayNames("RwLock.EnterRead"),
+            new TestCaseData((Action)(() => new RwLock().EnterWrite())).SetArgDisplayNames("RwLock.EnterWrite"),
+        };
+
+        // Each would return at once here (nothing else holds the lock), but in general it may sleep, and a thread
+        // holding a spinlock runs with interrupts off: the rule is checked on every call, not only when it sleeps.
+        [TestCaseSource(nameof(BlockingCalls))]
+        public void ABlockingCallWhileHoldingASpinLockIsAnError(Action blockingCall)
+        {
+            var spinLock = new SpinLock();
+            spinLock.Acquire();
+            var error = Assert.Throws<InvalidOperationException>(() => blockingCall());
+            spinLock.Release();
+            Assert.That(error.Message, Does.Contain("holds a spinlock"));
+        }
+
         [Test]
         public void AcquiringALockThisProcessorHoldsIsAnError()
         {

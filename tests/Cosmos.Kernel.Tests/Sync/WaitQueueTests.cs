@@ -5,7 +5,6 @@ using System.Threading;
 using Cosmos.Kernel.Sync;
 using NUnit.Framework;
 using Mutex = Cosmos.Kernel.Sync.Mutex;
-using SpinLock = Cosmos.Kernel.Sync.SpinLock;
 
 namespace Cosmos.Kernel.Tests.Sync
 {
@@ -171,17 +170,6 @@ namespace Cosmos.Kernel.Tests.Sync
             var error = Assert.Throws<InvalidOperationException>(() => queue.Wait(new Mutex()));
             Assert.That(error.Message, Does.Contain("not held"));
             Assert.That(queue.Count, Is.Zero);
-        }
-
-        [Test]
-        public void WaitingWhileHoldingASpinLockIsAnError()
-        {
-            var queue = new WaitQueue();
-            var spinLock = new SpinLock();
-            spinLock.Acquire();
-            var error = Assert.Throws<InvalidOperationException>(() => queue.Wait());
-            spinLock.Release();
-            Assert.That(error.Message, Does.Contain("spinlock"));
         }
     }
 }
