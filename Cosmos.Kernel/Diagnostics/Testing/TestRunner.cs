@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cosmos.Kernel.Diagnostics.Testing
 {
     // Runs every registered [KernelTest] and reports on the kernel log, one machine-readable line per test:
@@ -22,6 +24,7 @@ namespace Cosmos.Kernel.Diagnostics.Testing
         {
             KernelLog.WriteLine("RUN " + name);
             Assert.Reset();
+            ScrubStack();
             test();
             string failure = Assert.FirstFailure;
             if (failure == null)
@@ -34,6 +37,17 @@ namespace Cosmos.Kernel.Diagnostics.Testing
                 _failed++;
                 KernelLog.WriteLine("TEST " + name + " FAIL " + failure);
             }
+        }
+
+        // Zeroes the stack the test is about to run on. The collector scans stacks conservatively: a word left there
+        // by earlier code (a pointer to an earlier test's garbage) would keep that garbage alive through some of the
+        // test's collections and not others, and the memory tests count pages exactly.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void ScrubStack()
+        {
+            const int Bytes = 16 * 1024;
+            ulong* words = stackalloc ulong[Bytes / sizeof(ulong)];
+            for (int i = 0; i < Bytes / sizeof(ulong); i++) words[i] = 0;
         }
     }
 }

@@ -1,0 +1,10 @@
+namespace Cosmos.Kernel.Sync
+{
+    // Why a wait ended.
+    public enum WaitResult
+    {
+        Woken,
+        TimedOut,
+        Interrupted,
+    }
+}

@@ -1,0 +1,157 @@
+using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.Sync;
+using Cosmos.Kernel.Tasking;
+
+namespace Cosmos.Kernel.Tests.Sync
+{
+    // The locks on real kernel threads. Scheduling is cooperative (no preemption, no timer): threads interleave where
+    // they block or yield, so the critical sections below yield on purpose to let the others try to get in.
+    // Timeouts cannot fire unless someone runs past the deadline: only the zero timeout is tested here (the host
+    // tests cover real ones).
+    static class LockTests
+    {
+        // Starts `count` threads running `body(index)` and sleeps until they have all finished.
+        sealed class Crew
+        {
+            readonly Mutex _mutex = new Mutex();
+            readonly WaitQueue _finishedOne = new WaitQueue();
+            int _running;
+
+            public void Run(int count, System.Action<int> body)
+            {
+                _running = count;
+                for (int i = 0; i < count; i++)
+                {
+                    int index = i;
+                    Thread.Start("crew", () =>
+                    {
+                        body(index);
+                        _mutex.Lock();
+                        _running--;
+                        _finishedOne.WakeOne();
+                        _mutex.Unlock();
+                    });
+                }
+                _mutex.Lock();
+                while (_running != 0) _finishedOne.Wait(_mutex);
+                _mutex.Unlock();
+            }
+        }
+
+        [KernelTest]
+        internal static void ProducersAndConsumersOverABoundedQueueLoseNothing()
+        {
+            const int Items = 100_000, Producers = 4, Consumers = 4;
+            var queue = new BoundedQueue(capacity: 8);
+            var seen = new byte[Items];
+            new Crew().Run(Producers + Consumers, index =>
+            {
+                if (index < Producers)
+                    for (int item = index; item < Items; item += Producers) queue.Put(item);
+                else
+                    for (int i = index - Producers; i < Items; i += Consumers) seen[queue.Take()]++;
+            });
+            int wrong = 0;
+            for (int i = 0; i < Items; i++) if (seen[i] != 1) wrong++;
+            Assert.Equal(0, wrong, "items not taken exactly once");
+            Assert.Equal(0, queue.Count, "items left in the queue");
+        }
+
+        // Each holder reads the counter, yields to the others, then writes it back: only exclusion keeps it exact.
+        [KernelTest]
+        internal static void AMutexExcludesThreadsThatYieldInside()
+        {
+            var mutex = new Mutex();
+            int counter = 0;
+            new Crew().Run(4, _ =>
+            {
+                for (int i = 0; i < 50; i++)
+                {
+                    mutex.Lock();
+                    int seen = counter;
+                    Thread.Yield();
+                    counter = seen + 1;
+                    mutex.Unlock();
+                }
+            });
+            Assert.Equal(200, counter, "increments");
+        }
+
+        // Readers and writers yield inside; every entry checks that a writer is alone and readers see no writer.
+        [KernelTest]
+        internal static void AnRwLockNeverLetsAWriterOverlapAnyone()
+        {
+            var rwLock = new RwLock();
+            int readers = 0, writers = 0, violations = 0, maxReaders = 0, writes = 0;
+            new Crew().Run(6, index =>
+            {
+                for (int i = 0; i < 40; i++)
+                {
+                    if ((i + index) % 4 == 0)
+                    {
+                        rwLock.EnterWrite();
+                        if (++writers != 1 || readers != 0) violations++;
+                        Thread.Yield();
+                        writes++;
+                        writers--;
+                        rwLock.ExitWrite();
+                    }
+                    else
+                    {
+                        rwLock.EnterRead();
+                        if (writers != 0) violations++;
+                        if (++readers > maxReaders) maxReaders = readers;
+                        Thread.Yield();
+                        readers--;
+                        rwLock.ExitRead();
+                    }
+                }
+            });
+            Assert.Equal(0, violations, "overlaps");
+            Assert.Equal(60, writes, "writes");
+            Assert.True(maxReaders > 1, "readers shared the lock");
+        }
+
+        [KernelTest]
+        internal static void WaitWithAZeroTimeoutKeepsTheMutexAtItsDepth()
+        {
+            var mutex = new Mutex();
+            var queue = new WaitQueue();
+            mutex.Lock();
+            mutex.Lock();
+            Assert.Equal((long)WaitResult.TimedOut, (long)queue.Wait(mutex, 0), "the result");
+            Assert.True(mutex.IsHeldByCurrentThread, "the mutex is held again");
+            Assert.Equal(2, mutex.Depth, "at its depth");
+            Assert.Equal(0, queue.Count, "the queue is empty again");
+            mutex.Unlock();
+            mutex.Unlock();
+        }
+
+        [KernelTest]
+        internal static void InterruptEndsAWait()
+        {
+            var queue = new WaitQueue();
+            var result = (WaitResult)(-1);
+            Thread waiter = Thread.Start("waiter", () => result = queue.Wait());
+            for (int i = 0; i < 100 && queue.Count == 0; i++) Thread.Yield();
+            Assert.Equal(1, queue.Count, "the waiter waits");
+            waiter.Interrupt();
+            for (int i = 0; i < 100 && result == (WaitResult)(-1); i++) Thread.Yield();
+            Assert.Equal((long)WaitResult.Interrupted, (long)result, "the waiter's result");
+            Assert.Equal(0, queue.Count, "the queue is empty again");
+        }
+
+        [KernelTest]
+        internal static void ASpinLockIsCountedOnItsHolder()
+        {
+            var spinLock = new SpinLock();
+            WaitingThread self = Thread.Current;
+            spinLock.Acquire();
+            Assert.Equal(1, self.SpinLocksHeld, "spinlocks held inside");
+            Assert.True(spinLock.IsHeldByCurrentProcessor, "held by this processor");
+            spinLock.Release();
+            Assert.Equal(0, self.SpinLocksHeld, "spinlocks held after");
+            Assert.False(spinLock.IsHeldByCurrentProcessor, "released");
+        }
+    }
+}
