@@ -61,6 +61,7 @@ namespace Cosmos.Kernel
             {
                 HeapBenchmarks.Run();
                 SchedulerBenchmarks.Run();
+                SyncBenchmarks.Run();
                 KernelLog.Flush();
                 Power.Off();
             }

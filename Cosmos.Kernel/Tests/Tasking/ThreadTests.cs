@@ -23,7 +23,7 @@ namespace Cosmos.Kernel.Tests.Tasking
         {
             int ran = 0;
             Thread thread = Thread.Start("runner", () => ran++);
-            Assert.Equal(ThreadState.Ready.ToString(), thread.State.ToString(), "a started thread waits for its turn");
+            Assert.Equal((int)ThreadState.Ready, (int)thread.State, "a started thread waits for its turn");
             Assert.True(YieldUntilExited(thread), "the thread exits");
             Assert.Equal(1, ran, "times the entry ran");
             Assert.True(thread.Id != Thread.Current.Id, "a thread of its own");
@@ -34,10 +34,14 @@ namespace Cosmos.Kernel.Tests.Tasking
         {
             var order = new char[6];
             int count = 0;
+            Scheduler scheduler = Scheduler.Instance;
+            int slice = scheduler.TimeSliceTicks;
+            scheduler.TimeSliceTicks = int.MaxValue;        // only the yields decide the order, not the timer
             Thread a = Thread.Start("a", () => { for (int i = 0; i < 3; i++) { order[count++] = 'a'; Thread.Yield(); } });
             Thread b = Thread.Start("b", () => { for (int i = 0; i < 3; i++) { order[count++] = 'b'; Thread.Yield(); } });
             YieldUntilExited(a);
             YieldUntilExited(b);
+            scheduler.TimeSliceTicks = slice;
             Assert.Equal("ababab", new string(order, 0, count), "the order they ran in");
         }
 
@@ -62,7 +66,7 @@ namespace Cosmos.Kernel.Tests.Tasking
             });
             for (int i = 0; i < 10; i++) Thread.Yield();
             Assert.Equal(1, stage, "the worker got to its Park");
-            Assert.Equal(ThreadState.Blocked.ToString(), worker.State.ToString(), "and stays parked while others run");
+            Assert.Equal((int)ThreadState.Blocked, (int)worker.State, "and stays parked while others run");
             worker.Unpark();
             Assert.True(YieldUntilExited(worker), "the unparked worker finishes");
             Assert.Equal(2, stage, "it went on after Park");
@@ -74,7 +78,7 @@ namespace Cosmos.Kernel.Tests.Tasking
             int turns = 0;
             Thread worker = Thread.Start("worker", () => { for (; turns < 5; turns++) Thread.Yield(); });
             worker.Join();
-            Assert.Equal(ThreadState.Exited.ToString(), worker.State.ToString(), "the joined thread's state");
+            Assert.Equal((int)ThreadState.Exited, (int)worker.State, "the joined thread's state");
             Assert.Equal(5, turns, "turns the worker took before Join returned");
             worker.Join();                          // an exited thread is joined at once
         }
@@ -88,7 +92,7 @@ namespace Cosmos.Kernel.Tests.Tasking
             Thread second = Thread.Start("joiner", () => { target.Join(); joined++; });
             for (int i = 0; i < 10; i++) Thread.Yield();
             Assert.Equal(0, joined, "joiners of a parked thread wait");
-            Assert.Equal(ThreadState.Blocked.ToString(), first.State.ToString(), "a joiner's state");
+            Assert.Equal((int)ThreadState.Blocked, (int)first.State, "a joiner's state");
             target.Unpark();
             first.Join();
             second.Join();
