@@ -16,6 +16,7 @@ namespace Cosmos.Kernel
     public static unsafe class KernelMain
     {
         const string SymbolsModuleName = "symbols";
+        const uint TickHertz = 1000;
 
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }
@@ -45,6 +46,7 @@ namespace Cosmos.Kernel
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
+            StartInterrupts();
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
                                 + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \"" + bootInfo.CommandLine + "\"");
@@ -65,6 +67,22 @@ namespace Cosmos.Kernel
                 Power.Off();
             }
             KernelMonitor.Run();
+        }
+
+        // Parks the legacy PICs, brings up the local APIC, measures the clocks and starts the tick; then interrupts go
+        // on for good (the scheduler starts every later thread with them on).
+        static void StartInterrupts()
+        {
+            LegacyPic.RemapAndMask();
+            LocalApic.Initialize();
+            PitCalibration.Measure();
+            MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
+            ApicTimer.Initialize(PitCalibration.ApicTimerFrequency);
+            ApicTimer.StartPeriodic(TickHertz);
+            KernelLog.WriteLine("TIMER TSC " + PitCalibration.TimestampFrequency + " Hz, APIC timer "
+                                + PitCalibration.ApicTimerFrequency + " Hz, tick " + TickHertz + " Hz, local APIC "
+                                + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x"));
+            Scheduler.Instance.EnableInterrupts();
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)

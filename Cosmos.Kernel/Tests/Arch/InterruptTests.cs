@@ -1,0 +1,58 @@
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Diagnostics.Testing;
+
+namespace Cosmos.Kernel.Tests.Arch
+{
+    // The interrupt hardware as KernelMain leaves it: the APIC timer ticking with interrupts on.
+    static class InterruptTests
+    {
+        const ulong TickHertz = 1000;
+        const ulong MeasuredNanoseconds = 100_000_000;
+
+        [KernelTest]
+        internal static void TheLocalApicIsEnabledAndTheLegacyPicsMasked()
+        {
+            Assert.True(LocalApic.IsEnabled, "the local APIC is enabled (MSR and spurious-vector register)");
+            Assert.True(LegacyPic.IsFullyMasked, "every line of both 8259 PICs is masked");
+        }
+
+        [KernelTest]
+        internal static void InterruptsAreOn()
+        {
+            bool wereOn = Cpu.DisableInterruptsSaving();
+            if (wereOn) Cpu.EnableInterrupts();
+            Assert.True(wereOn, "RFLAGS.IF is set while the tests run");
+        }
+
+        [KernelTest]
+        internal static void TheClockNeverGoesBackwardsAndAdvances()
+        {
+            ulong first = MonotonicClock.NowNanoseconds, previous = first;
+            for (int i = 0; i < 10000; i++)
+            {
+                ulong now = MonotonicClock.NowNanoseconds;
+                if (now < previous)
+                {
+                    Assert.Fail("the clock went back from " + previous + " to " + now);
+                    return;
+                }
+                previous = now;
+            }
+            Assert.True(previous > first, "the clock advanced over 10000 reads");
+        }
+
+        // Waits 100 ms of the TSC clock (halting between ticks) and counts the timer's interrupts meanwhile. The
+        // tolerance covers an emulator that falls behind real time (QEMU TCG drops ticks it was too late for).
+        [KernelTest]
+        internal static void TheTimerTicksAtTheConfiguredRateByTheClock()
+        {
+            ulong startTicks = ApicTimer.Ticks;
+            ulong start = MonotonicClock.NowNanoseconds;
+            while (MonotonicClock.NowNanoseconds - start < MeasuredNanoseconds) Cpu.WaitForInterrupt();
+            ulong ticks = ApicTimer.Ticks - startTicks;
+            ulong expected = TickHertz * MeasuredNanoseconds / 1_000_000_000;
+            Assert.True(ticks >= expected * 8 / 10 && ticks <= expected * 12 / 10,
+                        "timer ticks in 100 ms: " + ticks + ", expected " + expected + " within 20%");
+        }
+    }
+}
