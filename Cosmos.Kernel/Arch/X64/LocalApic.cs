@@ -21,11 +21,12 @@ namespace Cosmos.Kernel.Arch.X64
 
         public static ulong PhysicalAddress { get; private set; }
 
-        public static void Initialize()
+        // physicalAddress: where the MADT says the registers are; the base MSR is pointed there.
+        public static void Initialize(ulong physicalAddress)
         {
+            PhysicalAddress = physicalAddress & BaseAddressMask;
             ulong msr = Cpu.ReadMsr(BaseMsr);
-            PhysicalAddress = msr & BaseAddressMask;
-            Cpu.WriteMsr(BaseMsr, msr | GlobalEnable);
+            Cpu.WriteMsr(BaseMsr, (msr & ~BaseAddressMask) | PhysicalAddress | GlobalEnable);
             s_registers = (uint*)DeviceMemory.Map(PhysicalAddress, RegisterSpace);
             Write(TaskPriority, 0);                 // accept every vector
             Write(LvtLint0, LvtMasked);

@@ -1,4 +1,5 @@
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Diagnostics.Testing;
 
 namespace Cosmos.Kernel.Tests.Arch
@@ -53,6 +54,24 @@ namespace Cosmos.Kernel.Tests.Arch
             ulong expected = TickHertz * MeasuredNanoseconds / 1_000_000_000;
             Assert.True(ticks >= expected * 8 / 10 && ticks <= expected * 12 / 10,
                         "timer ticks in 100 ms: " + ticks + ", expected " + expected + " within 20%");
+        }
+
+        // The UART in loopback mode receives what it sends: its receive interrupt must put the byte in the ring.
+        [KernelTest]
+        internal static void ASerialByteArrivesThroughTheReceiveInterrupt()
+        {
+            Assert.False(IoApic.IsIsaIrqMasked(SerialPort.Com1IsaIrq), "COM1's IRQ is unmasked at the I/O APIC");
+            SerialPort serial = ConsoleInput.Serial;
+            while (ConsoleInput.TryRead(out _)) { }
+            serial.Flush();
+            serial.SetLoopback(true);
+            serial.Write((byte)'Q');
+            byte received = 0;
+            ulong start = MonotonicClock.NowNanoseconds;
+            while (!ConsoleInput.TryRead(out received) && MonotonicClock.NowNanoseconds - start < MeasuredNanoseconds)
+                Cpu.WaitForInterrupt();
+            serial.SetLoopback(false);
+            Assert.Equal((long)'Q', received, "the byte the interrupt handler put in the ring");
         }
     }
 }
