@@ -73,5 +73,24 @@ namespace Cosmos.Kernel.Tests.Arch
             serial.SetLoopback(false);
             Assert.Equal((long)'Q', received, "the byte the interrupt handler put in the ring");
         }
+
+        // The i8042 delivers scancodes as if typed (shift, h, shift released, i): IRQ 1 must turn them into "Hi".
+        [KernelTest]
+        internal static void KeysFromThePs2KeyboardArriveAsCharacters()
+        {
+            Assert.False(IoApic.IsIsaIrqMasked(Ps2Controller.KeyboardIsaIrq), "the keyboard's IRQ is unmasked at the I/O APIC");
+            while (ConsoleInput.TryRead(out _)) { }
+            byte[] scancodes = { 0x2A, 0x23, 0xA3, 0xAA, 0x17, 0x97 };
+            var typed = new char[2];
+            int count = 0;
+            foreach (byte scancode in scancodes)
+            {
+                Ps2Controller.InjectFromKeyboard(scancode);
+                ulong start = MonotonicClock.NowNanoseconds;
+                while (Ps2Controller.HasData && MonotonicClock.NowNanoseconds - start < MeasuredNanoseconds) Cpu.WaitForInterrupt();
+                while (count < typed.Length && ConsoleInput.TryRead(out byte value)) typed[count++] = (char)value;
+            }
+            Assert.Equal("Hi", new string(typed, 0, count), "what the keyboard typed");
+        }
     }
 }
