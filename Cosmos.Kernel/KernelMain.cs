@@ -16,7 +16,7 @@ namespace Cosmos.Kernel
     public static unsafe class KernelMain
     {
         const string SymbolsModuleName = "symbols";
-        const uint TickHertz = 1000;
+        public const uint TickHertz = 1000;
 
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }

@@ -5,10 +5,12 @@ using Cosmos.Kernel.Diagnostics.Testing;
 namespace Cosmos.Kernel.Tests.Arch
 {
     // The interrupt hardware as KernelMain leaves it: the APIC timer ticking with interrupts on.
-    static class InterruptTests
+    static unsafe class InterruptTests
     {
-        const ulong TickHertz = 1000;
         const ulong MeasuredNanoseconds = 100_000_000;
+        const ulong OneShotNanoseconds = 5_000_000;
+
+        static ulong s_expiries, s_lastExpiry;
 
         [KernelTest]
         internal static void TheLocalApicIsEnabledAndTheLegacyPicsMasked()
@@ -51,7 +53,7 @@ namespace Cosmos.Kernel.Tests.Arch
             ulong start = MonotonicClock.NowNanoseconds;
             while (MonotonicClock.NowNanoseconds - start < MeasuredNanoseconds) Cpu.WaitForInterrupt();
             ulong ticks = ApicTimer.Ticks - startTicks;
-            ulong expected = TickHertz * MeasuredNanoseconds / 1_000_000_000;
+            ulong expected = KernelMain.TickHertz * MeasuredNanoseconds / 1_000_000_000;
             Assert.True(ticks >= expected * 8 / 10 && ticks <= expected * 12 / 10,
                         "timer ticks in 100 ms: " + ticks + ", expected " + expected + " within 20%");
         }
@@ -91,6 +93,29 @@ namespace Cosmos.Kernel.Tests.Arch
                 while (count < typed.Length && ConsoleInput.TryRead(out byte value)) typed[count++] = (char)value;
             }
             Assert.Equal("Hi", new string(typed, 0, count), "what the keyboard typed");
+        }
+
+        // A one-shot replaces the tick: the installed handler runs once, no earlier than asked, and then nothing
+        // until the tick is started again.
+        [KernelTest]
+        internal static void AOneShotExpiresOnceAfterItsDelayAndCallsTheHandler()
+        {
+            s_expiries = 0;
+            ApicTimer.SetTickHandler(&RecordExpiry);
+            ulong start = MonotonicClock.NowNanoseconds;
+            ApicTimer.StartOneShot(OneShotNanoseconds);
+            while (MonotonicClock.NowNanoseconds - start < 4 * OneShotNanoseconds) { }     // halting could wait for ever
+            ulong expiries = s_expiries, elapsed = s_lastExpiry - start;
+            ApicTimer.SetTickHandler(null);
+            ApicTimer.StartPeriodic(KernelMain.TickHertz);
+            Assert.Equal(1, (long)expiries, "handler calls in four times the delay");
+            Assert.True(elapsed >= OneShotNanoseconds * 9 / 10, "expired after " + elapsed + " ns, asked for " + OneShotNanoseconds);
+        }
+
+        static void RecordExpiry()
+        {
+            s_expiries++;
+            s_lastExpiry = MonotonicClock.NowNanoseconds;
         }
     }
 }
