@@ -16,6 +16,7 @@ namespace Cosmos.Kernel
     public static unsafe class KernelMain
     {
         const string SymbolsModuleName = "symbols";
+        public const uint TickHertz = 1000;
 
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }
@@ -24,7 +25,8 @@ namespace Cosmos.Kernel
         [RuntimeExport("cosmos_kernel_main")]
         static void Main(ulong multibootInfoPhysical, ulong loadBasePhysical)
         {
-            KernelLog.Initialize(new SerialPort(SerialPort.Com1));
+            var console = new SerialPort(SerialPort.Com1);
+            KernelLog.Initialize(console);
             KernelImage.Initialize(loadBasePhysical);
             Gdt.Initialize(KernelImage.FaultStackTop());
             Idt.Initialize();
@@ -45,6 +47,7 @@ namespace Cosmos.Kernel
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
+            StartInterrupts(new Madt(acpi.Find("APIC")), console);
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
                                 + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \"" + bootInfo.CommandLine + "\"");
@@ -66,6 +69,25 @@ namespace Cosmos.Kernel
                 Power.Off();
             }
             KernelMonitor.Run();
+        }
+
+        // Parks the legacy PICs, brings up the APICs, measures the clocks, starts the tick and console input; then
+        // interrupts go on for good (the scheduler starts every later thread with them on).
+        static void StartInterrupts(Madt madt, SerialPort console)
+        {
+            LegacyPic.RemapAndMask();
+            LocalApic.Initialize(madt.LocalApicAddress);
+            IoApic.Initialize(madt);
+            PitCalibration.Measure();
+            MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
+            ApicTimer.Initialize(PitCalibration.ApicTimerFrequency);
+            ApicTimer.StartPeriodic(TickHertz);
+            KernelLog.WriteLine("TIMER TSC " + PitCalibration.TimestampFrequency + " Hz, APIC timer "
+                                + PitCalibration.ApicTimerFrequency + " Hz, tick " + TickHertz + " Hz, local APIC "
+                                + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x") + ", "
+                                + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount + " inputs");
+            ConsoleInput.Start(console);
+            Scheduler.Instance.EnableInterrupts();
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)

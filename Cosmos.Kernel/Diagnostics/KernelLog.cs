@@ -30,12 +30,7 @@ namespace Cosmos.Kernel.Diagnostics
 
         public static void Flush() => s_port?.Flush();
 
-        // Waits for one character of console input (polled: the kernel has no interrupts for the UART yet).
-        public static char ReadChar()
-        {
-            byte value;
-            while (s_port == null || !s_port.TryRead(out value)) { }
-            return (char)value;
-        }
+        // Waits for one character of console input (ConsoleInput: interrupt-driven, halted while waiting).
+        public static char ReadChar() => (char)ConsoleInput.Read();
     }
 }

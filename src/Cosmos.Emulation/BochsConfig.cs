@@ -2,16 +2,16 @@ namespace Cosmos.Emulation;
 
 // The bochsrc for a boot. Debian's Bochs has no "nogui" display, so the display is an RFB server that does not wait
 // for a client; triple faults stop Bochs instead of resetting; sound is off to keep ALSA quiet. COM1 goes to a file,
-// or in `term` mode to the terminal device, both ways (see docs/debugging.md for what that mode does to the terminal).
+// a TCP socket the caller listens on, or in `term` mode to the terminal device, both ways (see docs/debugging.md for what that mode does to the terminal).
 public static class BochsConfig
 {
     public static string For(BootOptions options, string iso, string logFile, string? terminal = null)
     {
-        if (options.SerialFile == null && terminal == null)
+        if (options.SerialOnTerminal && terminal == null)
             throw new ArgumentNullException(nameof(terminal), "COM1 goes to the terminal: which one?");
-        string com1 = options.SerialFile != null
-            ? $"mode=file, dev=\"{options.SerialFile}\""
-            : $"mode=term, dev=\"{terminal}\"";
+        string com1 = options.SerialPort != null ? $"mode=socket-client, dev=127.0.0.1:{options.SerialPort}"
+                    : options.SerialFile != null ? $"mode=file, dev=\"{options.SerialFile}\""
+                    : $"mode=term, dev=\"{terminal}\"";
         return $"""
             megs: {options.MemoryMiB}
             romimage: file=/usr/share/bochs/BIOS-bochs-latest

@@ -15,8 +15,15 @@ public sealed record BootOptions
 
     public IReadOnlyList<BootModule> Modules { get; init; } = [];
 
-    // The file COM1 is written to; null connects COM1 to the terminal, both ways.
+    // The file COM1 is written to; null connects COM1 to the terminal, both ways (unless SerialPort is set).
     public string? SerialFile { get; init; }
+
+    // A TCP port on 127.0.0.1 where something listens: COM1 connects to it, both ways, and SerialFile is not used.
+    // How a test types at the kernel's console (HeadlessBoot.Converse).
+    public int? SerialPort { get; init; }
+
+    // COM1 goes to the terminal: neither a file nor a socket takes it.
+    public bool SerialOnTerminal => SerialFile == null && SerialPort == null;
 
     // QEMU: a gdb stub on GdbPort with the CPU halted before the firmware runs. Bochs: its internal debugger stops at
     // the first instruction and at every `xchg bx, bx` (magic break); Bochs has no gdb stub (not compiled in).

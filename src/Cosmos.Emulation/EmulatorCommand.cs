@@ -12,7 +12,7 @@ public static class EmulatorCommand
             return HostTool.Command(QemuArguments.Program, QemuArguments.For(options, iso));
 
         string config = Path.Combine(directory, "bochsrc.txt");
-        string? terminal = options.SerialFile == null ? TerminalDevice.Current() : null;
+        string? terminal = options.SerialOnTerminal ? TerminalDevice.Current() : null;
         File.WriteAllText(config, BochsConfig.For(options, iso, Path.Combine(directory, "bochs.log"), terminal));
         var arguments = new List<string> { "-q", "-f", config };
         // Bochs's debugger is always compiled in and stops before the first instruction; without a debug session an

@@ -18,7 +18,8 @@ public static class QemuArguments
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
         };
         // On the terminal, Ctrl-A X quits and Ctrl-A C switches to the monitor; in a file, nobody is there to use it.
-        if (options.SerialFile == null) arguments.AddRange(["-serial", "mon:stdio"]);
+        if (options.SerialPort != null) arguments.AddRange(["-serial", "tcp:127.0.0.1:" + options.SerialPort, "-monitor", "none"]);
+        else if (options.SerialFile == null) arguments.AddRange(["-serial", "mon:stdio"]);
         else arguments.AddRange(["-serial", "file:" + options.SerialFile, "-monitor", "none"]);
         if (options.Debug) arguments.AddRange(["-gdb", "tcp::" + options.GdbPort, "-S"]);
         if (options.CountInstructions) arguments.AddRange(["-icount", "shift=0"]);

@@ -33,6 +33,14 @@ public sealed class BochsConfigTests
     }
 
     [Test]
+    public void ToASocketTheSerialConsoleConnectsAsAClient()
+    {
+        var options = new BootOptions { SerialPort = 40123 };
+        Assert.That(Read(BochsConfig.For(options, Iso, Log))["com1"],
+                    Is.EqualTo("enabled=1, mode=socket-client, dev=127.0.0.1:40123"));
+    }
+
+    [Test]
     public void OnTheTerminalTheSerialConsoleIsTheTerminalDevice()
     {
         Assert.That(Read(BochsConfig.For(new BootOptions(), Iso, Log, "/dev/pts/7"))["com1"],

@@ -26,6 +26,14 @@ public sealed class QemuArgumentsTests
     }
 
     [Test]
+    public void ToASocketTheSerialConsoleConnectsAsAClientAndThereIsNoMonitor()
+    {
+        var options = new BootOptions { SerialPort = 40123 };
+        Assert.That(QemuArguments.For(options, Iso),
+                    Is.EqualTo(s_machine.Concat(["-serial", "tcp:127.0.0.1:40123", "-monitor", "none"])));
+    }
+
+    [Test]
     public void DebugAddsAGdbStubAndHaltsTheCpu()
     {
         var options = new BootOptions { Debug = true, SerialFile = "/s.log", GdbPort = 4321 };

@@ -4,7 +4,10 @@ using System.Runtime.CompilerServices;
 namespace Cosmos.Kernel.Arch.X64
 {
     // The interrupt descriptor table and the dispatcher every vector's stub calls. Higher layers register a handler
-    // per vector (the kernel's exception reporter takes 0-31); a vector with no handler is logged and ignored.
+    // per vector (the kernel's exception reporter takes 0-31); a vector with no handler is ignored. Interrupts that
+    // came through the local APIC are acknowledged to it before their handler runs, because a handler may switch to
+    // another thread and not return for a long time (the scheduler's tick). Handlers run with interrupts off and must
+    // not allocate: the heap is not interrupt-safe (docs/interrupts.md).
     public static unsafe class Idt
     {
         public const int VectorCount = 256;
@@ -52,8 +55,10 @@ namespace Cosmos.Kernel.Arch.X64
         [RuntimeExport("cosmos_interrupt_dispatch")]
         static void Dispatch(InterruptFrame* frame)
         {
+            int vector = (int)(frame->Vector & (VectorCount - 1));
             ulong handler;
-            fixed (Handlers* handlers = &s_handlers) handler = handlers->Entries[frame->Vector & (VectorCount - 1)];
+            fixed (Handlers* handlers = &s_handlers) handler = handlers->Entries[vector];
+            if (InterruptVectors.IsAcknowledgedToLocalApic(vector)) LocalApic.EndOfInterrupt();
             if (handler != 0) ((delegate*<InterruptFrame*, void>)handler)(frame);
         }
 

@@ -18,7 +18,7 @@ public static class RunCommand
         try
         {
             var start = EmulatorCommand.For(options, iso, directory);
-            bool bochsOnTerminal = options.Emulator == EmulatorKind.Bochs && options.SerialFile == null;
+            bool bochsOnTerminal = options.Emulator == EmulatorKind.Bochs && options.SerialOnTerminal;
             Progress.Note(note);
             int exitCode = ForegroundProcess.Run(start, bochsOnTerminal ? BochsTerminal.KeepCtrlC : null);
             return EmulatorCommand.EndedNormally(options.Emulator, exitCode) ? 0 : exitCode;

@@ -1,0 +1,65 @@
+using System;
+
+namespace Cosmos.Kernel.Arch.X64
+{
+    // The local APIC's timer: either periodic (the scheduler's tick) or one-shot (a deadline), at the rate
+    // PitCalibration measured. On every expiry it counts a tick and then calls the installed handler; the interrupt
+    // has already been acknowledged (Idt), so the handler may switch threads. The handler runs with interrupts off and
+    // must not allocate.
+    public static unsafe class ApicTimer
+    {
+        internal const uint DivideConfiguration = 0b0011;      // the bus clock divided by 16
+        const uint Periodic = 1 << 17;
+
+        static TimestampScale s_scale;
+        static delegate*<void> s_handler;
+        static ulong s_ticks;
+
+        public static void Initialize(ulong frequency)
+        {
+            s_scale = new TimestampScale(frequency);
+            Idt.SetHandler(InterruptVectors.ApicTimer, &OnInterrupt);
+        }
+
+        // Counts per second (after the divider).
+        public static ulong Frequency => s_scale.Frequency;
+
+        // Timer interrupts taken since boot.
+        public static ulong Ticks => s_ticks;
+
+        // Called on every expiry, periodic or one-shot; null for none.
+        public static void SetTickHandler(delegate*<void> handler) => s_handler = handler;
+
+        public static void StartPeriodic(uint hertz)
+        {
+            ulong period = hertz == 0 ? 0 : s_scale.Frequency / hertz;
+            if (period == 0 || period > uint.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(hertz), "the APIC timer cannot tick at " + hertz + " Hz");
+            Program(Periodic, (uint)period);
+        }
+
+        // One interrupt after at least `nanoseconds` (at most as long as the 32-bit counter reaches: about
+        // 2^32 / Frequency seconds), replacing any periodic tick.
+        public static void StartOneShot(ulong nanoseconds)
+        {
+            ulong count = s_scale.FromNanoseconds(nanoseconds);
+            Program(0, count == 0 ? 1 : count > uint.MaxValue ? uint.MaxValue : (uint)count);
+        }
+
+        public static void Stop() => LocalApic.Write(LocalApic.TimerInitialCount, 0);
+
+        static void Program(uint mode, uint count)
+        {
+            LocalApic.Write(LocalApic.TimerInitialCount, 0);
+            LocalApic.Write(LocalApic.LvtTimer, mode | InterruptVectors.ApicTimer);
+            LocalApic.Write(LocalApic.TimerInitialCount, count);
+        }
+
+        static void OnInterrupt(InterruptFrame* frame)
+        {
+            s_ticks++;
+            delegate*<void> handler = s_handler;
+            if (handler != null) handler();
+        }
+    }
+}

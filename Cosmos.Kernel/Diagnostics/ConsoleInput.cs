@@ -1,0 +1,75 @@
+using System;
+using Cosmos.Kernel.Arch.X64;
+
+namespace Cosmos.Kernel.Diagnostics
+{
+    // What is typed at the console: bytes from COM1's receive interrupt and characters from the PS/2 keyboard's, kept
+    // in a fixed ring until read. The interrupt handlers only copy bytes; a reader waits for the next interrupt with
+    // `sti; hlt`.
+    public static unsafe class ConsoleInput
+    {
+        const int Capacity = 1024;
+
+        static ByteRing s_ring;
+        static SerialPort s_serial;
+        static ScancodeSet1 s_keyboard;
+
+        // Needs the I/O APIC set up; takes COM1's and the keyboard's IRQs from now on.
+        public static void Start(SerialPort serial)
+        {
+            s_ring = new ByteRing(Capacity);
+            s_serial = serial;
+            s_keyboard = new ScancodeSet1();
+            Idt.SetHandler(InterruptVectors.ForIsaIrq(SerialPort.Com1IsaIrq), &OnSerialInterrupt);
+            Idt.SetHandler(InterruptVectors.ForIsaIrq(Ps2Controller.KeyboardIsaIrq), &OnKeyboardInterrupt);
+            IoApic.RouteIsaIrq(SerialPort.Com1IsaIrq, LocalApic.ApicId);
+            IoApic.RouteIsaIrq(Ps2Controller.KeyboardIsaIrq, LocalApic.ApicId);
+            serial.EnableReceiveInterrupt();
+            while (Ps2Controller.HasData) Ps2Controller.ReadData();    // a key pressed during boot would block IRQ 1
+            IoApic.SetIsaIrqMasked(SerialPort.Com1IsaIrq, false);
+            IoApic.SetIsaIrqMasked(Ps2Controller.KeyboardIsaIrq, false);
+        }
+
+        public static SerialPort Serial => s_serial;
+
+        // Bytes that arrived while the ring was full.
+        public static ulong Dropped => s_ring.Dropped;
+
+        // Takes the next byte without waiting; false when none has arrived.
+        public static bool TryRead(out byte value)
+        {
+            if (s_ring == null) throw new InvalidOperationException("console input: not started");
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            bool taken = s_ring.TryTake(out value);
+            if (interrupts) Cpu.EnableInterrupts();
+            return taken;
+        }
+
+        // Waits for the next byte, halted between interrupts. Interrupts are on afterwards.
+        public static byte Read()
+        {
+            if (s_ring == null) throw new InvalidOperationException("console input: not started");
+            while (true)
+            {
+                Cpu.DisableInterrupts();
+                if (s_ring.TryTake(out byte value))
+                {
+                    Cpu.EnableInterrupts();
+                    return value;
+                }
+                Cpu.WaitForInterrupt();         // checked with interrupts off, so the byte cannot arrive unnoticed
+            }
+        }
+
+        static void OnSerialInterrupt(InterruptFrame* frame)
+        {
+            while (s_serial.TryRead(out byte value)) s_ring.TryPut(value);
+        }
+
+        static void OnKeyboardInterrupt(InterruptFrame* frame)
+        {
+            char typed = s_keyboard.Translate(Ps2Controller.ReadData());
+            if (typed != '\0') s_ring.TryPut((byte)typed);
+        }
+    }
+}

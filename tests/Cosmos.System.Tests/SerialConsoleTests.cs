@@ -1,0 +1,20 @@
+namespace Cosmos.System.Tests;
+
+// Typing at the kernel monitor over COM1: the bytes arrive through the UART's receive interrupt and the I/O APIC,
+// the monitor runs the command, and `poweroff` ends the machine.
+public sealed class SerialConsoleTests
+{
+    [TestCase(EmulatorKind.Qemu)]
+    [TestCase(EmulatorKind.Bochs)]
+    public void ACommandTypedOnTheSerialLineReachesTheMonitor(EmulatorKind emulator)
+    {
+        BootResult run = HeadlessBoot.Converse(new BootOptions { Emulator = emulator },
+        [
+            ("cosmos> ", "echo hello\r"),
+            ("cosmos> ", "poweroff\r"),
+        ]);
+
+        Assert.That(run.TimedOut, Is.False, run.Describe());
+        Assert.That(run.Log, Does.Contain("cosmos> echo hello\nhello\ncosmos> poweroff\npowering off\n"), run.Describe());
+    }
+}
