@@ -1,15 +1,17 @@
 using System;
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Sync;
 
 namespace Cosmos.Kernel.Diagnostics
 {
     // What is typed at the console: bytes from COM1's receive interrupt and characters from the PS/2 keyboard's, kept
-    // in a fixed ring until read. The interrupt handlers only copy bytes; a reader waits for the next interrupt with
-    // `sti; hlt`.
+    // in a fixed ring until read. The interrupt handlers only copy bytes and wake a waiting reader; a reader parks
+    // until then, and the other threads run meanwhile.
     public static unsafe class ConsoleInput
     {
         const int Capacity = 1024;
 
+        static readonly WaitQueue s_readers = new WaitQueue();
         static ByteRing s_ring;
         static SerialPort s_serial;
         static ScancodeSet1 s_keyboard;
@@ -41,35 +43,33 @@ namespace Cosmos.Kernel.Diagnostics
             if (s_ring == null) throw new InvalidOperationException("console input: not started");
             bool interrupts = Cpu.DisableInterruptsSaving();
             bool taken = s_ring.TryTake(out value);
-            if (interrupts) Cpu.EnableInterrupts();
+            Cpu.RestoreInterrupts(interrupts);
             return taken;
         }
 
-        // Waits for the next byte, halted between interrupts. Interrupts are on afterwards.
+        // Waits for the next byte, parked until an interrupt brings one.
         public static byte Read()
         {
             if (s_ring == null) throw new InvalidOperationException("console input: not started");
-            while (true)
-            {
-                Cpu.DisableInterrupts();
-                if (s_ring.TryTake(out byte value))
-                {
-                    Cpu.EnableInterrupts();
-                    return value;
-                }
-                Cpu.WaitForInterrupt();         // checked with interrupts off, so the byte cannot arrive unnoticed
-            }
+            bool interrupts = Cpu.DisableInterruptsSaving();     // so that no byte arrives between check and wait
+            byte value;
+            while (!s_ring.TryTake(out value)) s_readers.Wait();
+            Cpu.RestoreInterrupts(interrupts);
+            return value;
         }
 
         static void OnSerialInterrupt(InterruptFrame* frame)
         {
             while (s_serial.TryRead(out byte value)) s_ring.TryPut(value);
+            s_readers.WakeOne();
         }
 
         static void OnKeyboardInterrupt(InterruptFrame* frame)
         {
             char typed = s_keyboard.Translate(Ps2Controller.ReadData());
-            if (typed != '\0') s_ring.TryPut((byte)typed);
+            if (typed == '\0') return;
+            s_ring.TryPut((byte)typed);
+            s_readers.WakeOne();
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Diagnostics;
@@ -32,6 +33,7 @@ namespace Cosmos.Kernel.Tasking
         Thread _exited;                     // exited threads whose stacks the next switch frees
         bool _interruptsOn;                 // the kernel runs with interrupts on (threads start that way)
         int _ticksLeft;                     // of the running thread's time slice
+        ulong _contextSwitches;
 
         Scheduler(KernelStackArea stacks)
         {
@@ -60,13 +62,14 @@ namespace Cosmos.Kernel.Tasking
         // A thread's turn, in timer ticks, before the next ready thread of its priority runs.
         public int TimeSliceTicks { get; set; } = 5;
 
-        // How many times the processor went from one thread to another.
-        public ulong ContextSwitches { get; private set; }
+        // How many times the processor went from one thread to another (a fresh read each time: threads poll it).
+        public ulong ContextSwitches => Volatile.Read(ref _contextSwitches);
 
-        // Turns interrupts on for good, once the interrupt controllers are set up: from then on threads run with them
-        // on, and the idle thread can wait for one.
+        // Turns interrupts on for good, once the interrupt controllers and the timer are set up: from then on threads
+        // run with them on, the timer's ticks preempt them, and the idle thread can wait for an interrupt.
         public void EnableInterrupts()
         {
+            ApicTimer.SetTickHandler(&OnTimerTick);
             _interruptsOn = true;
             Cpu.EnableInterrupts();
         }
@@ -131,6 +134,8 @@ namespace Cosmos.Kernel.Tasking
             for (Thread due = _sleepers.TakeDue(now); due != null; due = _sleepers.TakeDue(now)) MakeReady(due);
             if (--_ticksLeft <= 0 || _current == _idle || ReadyAbove(_current.Priority)) Reschedule();
         }
+
+        static void OnTimerTick() => s_instance.Tick();
 
         internal void Park(Thread thread, ulong deadline)
         {
@@ -200,7 +205,7 @@ namespace Cosmos.Kernel.Tasking
             _ticksLeft = TimeSliceTicks;
             if (next == previous) return;
             _current = next;
-            ContextSwitches++;
+            _contextSwitches++;
             fixed (ulong* saved = &previous.SavedStackPointer) SwitchStacks(saved, next.SavedStackPointer);
             // Back on `previous`'s stack: someone switched to it again.
             FreeExitedStacks();
@@ -297,7 +302,7 @@ namespace Cosmos.Kernel.Tasking
 
         ulong IScheduler.NowNanoseconds => NowNanoseconds;
 
-        static ulong NowNanoseconds => Cpu.ReadTimestamp();
+        static ulong NowNanoseconds => MonotonicClock.NowNanoseconds;
 
         [RuntimeImport("cosmos_switch_stacks")]
         [MethodImpl(MethodImplOptions.InternalCall)]

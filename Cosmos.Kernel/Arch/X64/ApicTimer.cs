@@ -27,8 +27,13 @@ namespace Cosmos.Kernel.Arch.X64
         // Timer interrupts taken since boot.
         public static ulong Ticks => s_ticks;
 
-        // Called on every expiry, periodic or one-shot; null for none.
-        public static void SetTickHandler(delegate*<void> handler) => s_handler = handler;
+        // Installs what is called on every expiry, periodic or one-shot (null for nothing), and returns what was.
+        public static delegate*<void> SetTickHandler(delegate*<void> handler)
+        {
+            delegate*<void> previous = s_handler;
+            s_handler = handler;
+            return previous;
+        }
 
         public static void StartPeriodic(uint hertz)
         {

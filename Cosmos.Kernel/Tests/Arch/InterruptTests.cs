@@ -23,7 +23,7 @@ namespace Cosmos.Kernel.Tests.Arch
         internal static void InterruptsAreOn()
         {
             bool wereOn = Cpu.DisableInterruptsSaving();
-            if (wereOn) Cpu.EnableInterrupts();
+            Cpu.RestoreInterrupts(wereOn);
             Assert.True(wereOn, "RFLAGS.IF is set while the tests run");
         }
 
@@ -101,12 +101,12 @@ namespace Cosmos.Kernel.Tests.Arch
         internal static void AOneShotExpiresOnceAfterItsDelayAndCallsTheHandler()
         {
             s_expiries = 0;
-            ApicTimer.SetTickHandler(&RecordExpiry);
+            delegate*<void> scheduler = ApicTimer.SetTickHandler(&RecordExpiry);
             ulong start = MonotonicClock.NowNanoseconds;
             ApicTimer.StartOneShot(OneShotNanoseconds);
             while (MonotonicClock.NowNanoseconds - start < 4 * OneShotNanoseconds) { }     // halting could wait for ever
             ulong expiries = s_expiries, elapsed = s_lastExpiry - start;
-            ApicTimer.SetTickHandler(null);
+            ApicTimer.SetTickHandler(scheduler);
             ApicTimer.StartPeriodic(KernelMain.TickHertz);
             Assert.Equal(1, (long)expiries, "handler calls in four times the delay");
             Assert.True(elapsed >= OneShotNanoseconds * 9 / 10, "expired after " + elapsed + " ns, asked for " + OneShotNanoseconds);
