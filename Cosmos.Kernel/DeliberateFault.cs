@@ -38,8 +38,7 @@ namespace Cosmos.Kernel
 
         static void OverflowAThreadsStack()
         {
-            Thread.Start("overflow", RecurseForever);
-            Thread.Yield();
+            Thread.Start("overflow", RecurseForever).Join();
         }
 
         static void RecurseForever() => Recurse(0);

@@ -1,41 +1,26 @@
+using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Sync;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel.Tests.Sync
 {
-    // The locks on real kernel threads. Scheduling is cooperative (no preemption, no timer): threads interleave where
-    // they block or yield, so the critical sections below yield on purpose to let the others try to get in.
-    // Timeouts cannot fire unless someone runs past the deadline: only the zero timeout is tested here (the host
-    // tests cover real ones).
+    // The locks on real kernel threads. The timer preempts them anywhere, and the critical sections below also yield
+    // on purpose, so that the others certainly try to get in while they are held.
     static class LockTests
     {
-        // Starts `count` threads running `body(index)` and sleeps until they have all finished.
-        sealed class Crew
-        {
-            readonly Mutex _mutex = new Mutex();
-            readonly WaitQueue _finishedOne = new WaitQueue();
-            int _running;
+        const ulong Millisecond = 1_000_000;
 
-            public void Run(int count, System.Action<int> body)
+        // Starts `count` threads running `body(index)` and waits until they have all finished.
+        static void RunTogether(int count, System.Action<int> body)
+        {
+            var threads = new Thread[count];
+            for (int i = 0; i < count; i++)
             {
-                _running = count;
-                for (int i = 0; i < count; i++)
-                {
-                    int index = i;
-                    Thread.Start("crew", () =>
-                    {
-                        body(index);
-                        _mutex.Lock();
-                        _running--;
-                        _finishedOne.WakeOne();
-                        _mutex.Unlock();
-                    });
-                }
-                _mutex.Lock();
-                while (_running != 0) _finishedOne.Wait(_mutex);
-                _mutex.Unlock();
+                int index = i;
+                threads[i] = Thread.Start("crew", () => body(index));
             }
+            foreach (Thread thread in threads) thread.Join();
         }
 
         [KernelTest]
@@ -44,7 +29,7 @@ namespace Cosmos.Kernel.Tests.Sync
             const int Items = 100_000, Producers = 4, Consumers = 4;
             var queue = new BoundedQueue(capacity: 8);
             var seen = new byte[Items];
-            new Crew().Run(Producers + Consumers, index =>
+            RunTogether(Producers + Consumers, index =>
             {
                 if (index < Producers)
                     for (int item = index; item < Items; item += Producers) queue.Put(item);
@@ -63,7 +48,7 @@ namespace Cosmos.Kernel.Tests.Sync
         {
             var mutex = new Mutex();
             int counter = 0;
-            new Crew().Run(4, _ =>
+            RunTogether(4, _ =>
             {
                 for (int i = 0; i < 50; i++)
                 {
@@ -83,7 +68,7 @@ namespace Cosmos.Kernel.Tests.Sync
         {
             var rwLock = new RwLock();
             int readers = 0, writers = 0, violations = 0, maxReaders = 0, writes = 0;
-            new Crew().Run(6, index =>
+            RunTogether(6, index =>
             {
                 for (int i = 0; i < 40; i++)
                 {
@@ -110,6 +95,53 @@ namespace Cosmos.Kernel.Tests.Sync
             Assert.Equal(0, violations, "overlaps");
             Assert.Equal(60, writes, "writes");
             Assert.True(maxReaders > 1, "readers shared the lock");
+        }
+
+        // Readers overlap without a break (each yields inside, and re-enters as soon as it leaves), so the lock is never
+        // free of readers; a writer must still get in, long before the readers run out of turns.
+        [KernelTest]
+        internal static void AStreamOfReadersDoesNotStarveAWriter()
+        {
+            const int Readers = 4, ReadsEach = 10_000;
+            var rwLock = new RwLock();
+            int reads = 0, readsBeforeTheWrite = -1;
+            RunTogether(Readers + 1, index =>
+            {
+                if (index == Readers)
+                {
+                    for (int i = 0; i < 10; i++) Thread.Yield();        // the readers are in
+                    rwLock.EnterWrite();
+                    readsBeforeTheWrite = reads;
+                    rwLock.ExitWrite();
+                    return;
+                }
+                for (int i = 0; i < ReadsEach && readsBeforeTheWrite < 0; i++)
+                {
+                    rwLock.EnterRead();
+                    reads++;
+                    Thread.Yield();
+                    rwLock.ExitRead();
+                }
+            });
+            Assert.True(readsBeforeTheWrite >= 0, "the writer got in");
+            Assert.True(readsBeforeTheWrite < Readers * ReadsEach / 10,
+                        "the writer waited for " + readsBeforeTheWrite.ToString() + " reads");
+        }
+
+        [KernelTest]
+        internal static void AWaitTimesOutNoEarlierThanAskedAndHoldsTheMutexAgain()
+        {
+            var mutex = new Mutex();
+            var queue = new WaitQueue();
+            mutex.Lock();
+            ulong start = MonotonicClock.NowNanoseconds;
+            WaitResult result = queue.Wait(mutex, 5 * Millisecond);
+            ulong waited = MonotonicClock.NowNanoseconds - start;
+            Assert.Equal((long)WaitResult.TimedOut, (long)result, "the result");
+            Assert.True(waited >= 5 * Millisecond, "timed out after " + waited.ToString() + " ns, asked for 5 ms");
+            Assert.True(mutex.IsHeldByCurrentThread, "the mutex is held again");
+            Assert.Equal(0, queue.Count, "the queue is empty again");
+            mutex.Unlock();
         }
 
         [KernelTest]

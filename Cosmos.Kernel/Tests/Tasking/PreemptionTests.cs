@@ -15,9 +15,9 @@ namespace Cosmos.Kernel.Tests.Tasking
         const ulong SleepNanoseconds = 10_000_000;
         const ulong TickNanoseconds = 1_000_000_000 / KernelMain.TickHertz;
 
-        // Thread.Sleep(10) parks for at least 10 ms, and the tick that finds the deadline passed wakes the thread:
-        // the typical sleep ends within one tick of its deadline (the median of five, so that one late tick from a
-        // busy host does not decide).
+        // Thread.Sleep(10) parks for at least 10 ms, and the first tick that finds the deadline passed wakes the
+        // thread: the typical sleep ends within one tick of its deadline, plus the switch to it (a tenth of a tick is
+        // allowed for that). The median of five, so that one late tick from a busy host does not decide.
         [KernelTest]
         internal static void ASleepOfTenMillisecondsEndsWithinOneTickOfItsDeadline()
         {
@@ -30,7 +30,7 @@ namespace Cosmos.Kernel.Tests.Tasking
                 Assert.True(slept[i] >= SleepNanoseconds, "a sleep ended early, after " + slept[i].ToString() + " ns");
             }
             ulong median = Benchmark.Median(slept);
-            Assert.True(median <= SleepNanoseconds + TickNanoseconds,
+            Assert.True(median <= SleepNanoseconds + TickNanoseconds + TickNanoseconds / 10,
                         "the median sleep took " + median.ToString() + " ns, over a tick past the deadline");
         }
 

@@ -23,8 +23,8 @@ namespace Cosmos.Kernel.Tests.Tasking
         {
             int ran = 0;
             Thread thread = Thread.Start("runner", () => ran++);
-            Assert.Equal((int)ThreadState.Ready, (int)thread.State, "a started thread waits for its turn");
-            Assert.True(YieldUntilExited(thread), "the thread exits");
+            thread.Join();
+            Assert.Equal((int)ThreadState.Exited, (int)thread.State, "the thread's state after its entry returned");
             Assert.Equal(1, ran, "times the entry ran");
             Assert.True(thread.Id != Thread.Current.Id, "a thread of its own");
         }
