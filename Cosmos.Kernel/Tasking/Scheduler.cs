@@ -169,11 +169,11 @@ namespace Cosmos.Kernel.Tasking
 
         Thread Create(string name, Action entry, ThreadPriority priority)
         {
+            bool interrupts = Cpu.DisableInterruptsSaving();   // the stack area, page frames and page tables are shared
             ulong top = _stacks.Allocate();
             if (top == 0) throw new InvalidOperationException("scheduler: no memory for the stack of thread '" + name + "'");
             var thread = new Thread(name, priority, entry, top) { State = ThreadState.Blocked };
             thread.SavedStackPointer = SwitchedOutFrame(top);
-            bool interrupts = Cpu.DisableInterruptsSaving();
             Add(thread);
             Cpu.RestoreInterrupts(interrupts);
             return thread;
