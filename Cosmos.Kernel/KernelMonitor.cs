@@ -1,6 +1,7 @@
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel
 {
@@ -16,7 +17,7 @@ namespace Cosmos.Kernel
                 KernelLog.Write("cosmos> ");
                 string line = ReadLine().Trim();
                 if (line.Length == 0) continue;
-                if (line == "help") KernelLog.WriteLine("commands: help, meminfo, gc, echo <text>, panic, poweroff");
+                if (line == "help") KernelLog.WriteLine("commands: help, meminfo, gc, threads, echo <text>, panic, poweroff");
                 else if (line == "meminfo")
                 {
                     MemoryReport.WriteStatistics();
@@ -27,6 +28,7 @@ namespace Cosmos.Kernel
                     KernelHeap.Collect();
                     MemoryReport.WriteHeapStatistics();
                 }
+                else if (line == "threads") WriteThreads();
                 else if (line.StartsWith("echo ")) KernelLog.WriteLine(line.Substring(5));
                 else if (line == "panic") Panic.Halt("requested from the kernel monitor");
                 else if (line == "poweroff")
@@ -38,6 +40,25 @@ namespace Cosmos.Kernel
                 else KernelLog.WriteLine("unknown command '" + line + "'; type 'help'");
             }
         }
+
+        static void WriteThreads()
+        {
+            Scheduler scheduler = Scheduler.Instance;
+            KernelLog.WriteLine("id priority state   name (" + scheduler.ContextSwitches.ToString() + " context switches)");
+            foreach (Thread thread in scheduler.Threads())
+            {
+                KernelLog.WriteLine(thread.Id.ToString().PadLeft(2) + " " + Name(thread.Priority).PadRight(8) + " "
+                                    + Name(thread.State).PadRight(7) + " " + thread.Name);
+            }
+        }
+
+        // Enum names, which the kernel's CoreLib cannot produce by reflection.
+        static string Name(ThreadPriority priority)
+            => priority == ThreadPriority.High ? "high" : priority == ThreadPriority.Normal ? "normal" : "low";
+
+        static string Name(ThreadState state)
+            => state == ThreadState.Running ? "running" : state == ThreadState.Ready ? "ready"
+               : state == ThreadState.Blocked ? "blocked" : "exited";
 
         static string ReadLine()
         {

@@ -135,6 +135,19 @@ namespace Cosmos.Kernel.Tasking
             if (--_ticksLeft <= 0 || _current == _idle || ReadyAbove(_current.Priority)) Reschedule();
         }
 
+        // Every live thread, the boot and idle threads included (a snapshot).
+        public Thread[] Threads()
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            int count = 0;
+            for (Thread thread = _threads; thread != null; thread = thread.NextThread) count++;
+            var threads = new Thread[count];
+            count = 0;
+            for (Thread thread = _threads; thread != null; thread = thread.NextThread) threads[count++] = thread;
+            Cpu.RestoreInterrupts(interrupts);
+            return threads;
+        }
+
         static void OnTimerTick() => s_instance.Tick();
 
         internal void Park(Thread thread, ulong deadline)

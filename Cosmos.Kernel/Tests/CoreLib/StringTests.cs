@@ -84,6 +84,16 @@ namespace Cosmos.Kernel.Tests.CoreLib
         }
 
         [KernelTest]
+        internal static void Padding()
+        {
+            Assert.Equal("  7", "7".PadLeft(3), "PadLeft");
+            Assert.Equal("ab  ", "ab".PadRight(4), "PadRight");
+            string s = "wide";
+            Assert.Same(s, s.PadLeft(2), "PadLeft narrower than the string returns it");
+            Assert.Same(s, s.PadRight(4), "PadRight to its own width returns it");
+        }
+
+        [KernelTest]
         internal static void ConcatOverloads()
         {
             string a = "a", b = "b", c = "c", d = "d", e = "e";

@@ -176,6 +176,25 @@ namespace System
             return Substring(start, end - start);
         }
 
+        public string PadLeft(int totalWidth)
+        {
+            int padding = Padding(totalWidth);
+            return padding == 0 ? this : Concat(new string(' ', padding), this);
+        }
+
+        public string PadRight(int totalWidth)
+        {
+            int padding = Padding(totalWidth);
+            return padding == 0 ? this : Concat(this, new string(' ', padding));
+        }
+
+        // The spaces PadLeft and PadRight add to reach totalWidth characters.
+        int Padding(int totalWidth)
+        {
+            if (totalWidth < 0) throw new ArgumentOutOfRangeException(nameof(totalWidth), "a width cannot be negative");
+            return totalWidth > _stringLength ? totalWidth - _stringLength : 0;
+        }
+
         // Concat: every overload measures its parts, allocates the result once and copies them in.
         public static string Concat(string str0, string str1) => Concat((ReadOnlySpan<char>)str0, str1, default, default);
 
