@@ -1,5 +1,6 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Sync;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel
@@ -7,7 +8,8 @@ namespace Cosmos.Kernel
     // `fault=<kind>` on the kernel command line: after start-up the kernel commits the fault, and the system tests
     // check that the report comes out (not a reset). Each kind goes through the real mechanism: a C# pointer write to
     // an unmapped page, the CPU's divide and undefined instructions, unbounded C# recursion into the boot stack's guard
-    // and into a thread's, and a write to the kernel's own (read+execute) code.
+    // and into a thread's, a write to the kernel's own (read+execute) code, and a lock misused (a mutex, which may
+    // sleep, taken under a spin lock, which holds interrupts off).
     public static unsafe class DeliberateFault
     {
         public static bool Commit(string kind)
@@ -18,6 +20,7 @@ namespace Cosmos.Kernel
             else if (kind == "stackoverflow") Recurse(0);
             else if (kind == "writecode") WriteToCode();
             else if (kind == "threadstackoverflow") OverflowAThreadsStack();
+            else if (kind == "mutexunderspinlock") LockAMutexUnderASpinLock();
             else return false;
             return true;
         }
@@ -42,6 +45,13 @@ namespace Cosmos.Kernel
         }
 
         static void RecurseForever() => Recurse(0);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void LockAMutexUnderASpinLock()
+        {
+            new SpinLock().Acquire();
+            new Mutex().Lock();
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         static int Recurse(int depth)

@@ -1,7 +1,9 @@
 namespace Cosmos.Emulation;
 
 // The kernel: built at most once per process with `dotnet build Cosmos.Kernel` (incremental, so cheap when the outputs
-// are current), then found by path. Reading OutputDirectory or one of the file paths builds it first.
+// are current), then found by path. Reading OutputDirectory or one of the file paths builds it first. Test projects
+// run in parallel, each in its own process, so a file lock lets only one of them build at a time: two ILC runs
+// writing the same object file crash each other.
 public static class KernelBuild
 {
     static readonly Lazy<string> s_outputDirectory = new(Build);
@@ -33,9 +35,31 @@ public static class KernelBuild
 
     static string Build()
     {
-        var start = HostTool.Command("dotnet", ["build", "Cosmos.Kernel", "-nologo", "-v", "q", "-clp:ErrorsOnly"]);
-        start.WorkingDirectory = RepositoryRoot;
-        HostTool.Run(start, "building the kernel failed");
+        using (TakeBuildLock())
+        {
+            var start = HostTool.Command("dotnet", ["build", "Cosmos.Kernel", "-nologo", "-v", "q", "-clp:ErrorsOnly"]);
+            start.WorkingDirectory = RepositoryRoot;
+            HostTool.Run(start, "building the kernel failed");
+        }
         return Path.Combine(RepositoryRoot, "Cosmos.Kernel", "bin", "Debug", "net10.0");
+    }
+
+    // Waits until no other process holds the build lock, then holds it (FileShare.None is an exclusive flock on Linux;
+    // the lock goes with the process if it dies).
+    static FileStream TakeBuildLock()
+    {
+        Directory.CreateDirectory(ScratchDirectory);
+        string path = Path.Combine(ScratchDirectory, "kernel-build.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }

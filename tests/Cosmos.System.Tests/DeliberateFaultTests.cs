@@ -47,6 +47,20 @@ public sealed class DeliberateFaultTests
 
     // Kernel code that panics (here on a fault kind it does not know) gets a trace that starts at its caller, from the
     // registers Panic.Halt captures: not Halt's own frame.
+    // Misusing a lock throws; an exception nobody catches ends in a panic that says what was wrong, traced from the
+    // lock's check.
+    [TestCase(EmulatorKind.Qemu)]
+    [TestCase(EmulatorKind.Bochs)]
+    public void AMutexTakenUnderASpinLockPanicsSayingSo(EmulatorKind emulator)
+    {
+        BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = emulator, CommandLine = "fault=mutexunderspinlock" });
+
+        const string message = "Mutex.Lock: the thread holds a spinlock and must not sleep";
+        Assert.That(run.Log, Does.Contain("\nPANIC: fail-fast: unhandled exception: " + message + "\nstack trace:\n"), run.Describe());
+        AssertTraceHolds(run, "Mutex__Lock DeliberateFault__LockAMutexUnderASpinLock DeliberateFault__Commit");
+        Assert.That(run.Log, Does.EndWith("END PANIC\n"), run.Describe());
+    }
+
     [TestCase(EmulatorKind.Qemu)]
     [TestCase(EmulatorKind.Bochs)]
     public void APanicFromKernelCodeIsTracedFromTheCaller(EmulatorKind emulator)

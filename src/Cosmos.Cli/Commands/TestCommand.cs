@@ -3,8 +3,9 @@ using Cosmos.Emulation;
 
 namespace Cosmos.Cli.Commands;
 
-// `cosmos test`: every suite through `dotnet test CosmosOS.sln`, its failures and build errors shown as they come, then
-// the one line CI reads, "N passed, N failed". Exits 1 unless tests ran, none failed and dotnet test succeeded.
+// `cosmos test`: the kernel built first (its errors shown before anything runs, and the suites then find it current),
+// then every suite through `dotnet test CosmosOS.sln`, its failures and build errors shown as they come, then the one
+// line CI reads, "N passed, N failed". Exits 1 unless tests ran, none failed and dotnet test succeeded.
 public static class TestCommand
 {
     public static int Run()
@@ -26,6 +27,7 @@ public static class TestCommand
             }
         }
 
+        BootPreparation.BuildKernel();
         Progress.Note("building and running every test suite (dotnet test CosmosOS.sln)");
         long begin = Stopwatch.GetTimestamp();
         using Process process = HostTool.Start(start);
