@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime;
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Arch.X64.Acpi;
+using Cosmos.Kernel.Arch.X64.Smp;
 using Cosmos.Kernel.Benchmarks;
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
@@ -86,8 +88,19 @@ namespace Cosmos.Kernel
                                 + PitCalibration.ApicTimerFrequency + " Hz, tick " + TickHertz + " Hz, local APIC "
                                 + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x") + ", "
                                 + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount + " inputs");
+            ReportApplicationProcessors(madt);
             ConsoleInput.Start(console);
             Scheduler.Instance.EnableInterrupts();
+        }
+
+        // Only discovery so far: starting the application processors is the next step of SMP (docs/smp.md).
+        static void ReportApplicationProcessors(Madt madt)
+        {
+            List<uint> others = ProcessorDiscovery.ApplicationProcessors(madt.Processors, LocalApic.ApicId);
+            string ids = others.Count == 0 ? " none" : "";
+            foreach (uint apicId in others) ids += " APIC " + apicId;
+            KernelLog.WriteLine("CPUS FOUND " + (others.Count + 1) + ": boot APIC " + LocalApic.ApicId
+                                + ", application processors (not started):" + ids);
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)
