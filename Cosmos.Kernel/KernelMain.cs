@@ -79,6 +79,7 @@ namespace Cosmos.Kernel
         {
             LegacyPic.RemapAndMask();
             LocalApic.Initialize(madt.LocalApicAddress);
+            PerCpu.Install(0, LocalApic.ApicId);
             IoApic.Initialize(madt);
             PitCalibration.Measure();
             MonotonicClock.Initialize(PitCalibration.TimestampFrequency);

@@ -129,4 +129,10 @@ cosmos_load_idt:
     lidt [rdi]
     ret
 
+; PerCpuRecord* cosmos_read_gs_self(): the calling processor's per-CPU record (Arch/X64/PerCpu.cs).
+global cosmos_read_gs_self
+cosmos_read_gs_self:
+    mov rax, [gs:0]
+    ret
+
 section .note.GNU-stack noalloc noexec nowrite progbits
