@@ -52,7 +52,8 @@ namespace Cosmos.Kernel
             StartInterrupts(new Madt(acpi.Find("APIC")), console);
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
-                                + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \"" + bootInfo.CommandLine + "\"");
+                                + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \""
+                                + bootInfo.CommandLine + "\"");
 
             string fault = commandLine.GetValue("fault");
             if (fault != null && !DeliberateFault.Commit(fault)) Panic.Halt("unknown fault kind '" + fault + "'");
@@ -88,7 +89,8 @@ namespace Cosmos.Kernel
             KernelLog.WriteLine("TIMER TSC " + PitCalibration.TimestampFrequency + " Hz, APIC timer "
                                 + PitCalibration.ApicTimerFrequency + " Hz, tick " + TickHertz + " Hz, local APIC "
                                 + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x") + ", "
-                                + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount + " inputs");
+                                + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount
+                                + " inputs");
             ReportApplicationProcessors(madt);
             ConsoleInput.Start(console);
             Scheduler.Instance.EnableInterrupts();
