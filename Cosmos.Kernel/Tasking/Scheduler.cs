@@ -51,7 +51,7 @@ namespace Cosmos.Kernel.Tasking
             var boot = new Thread("boot", ThreadPriority.Normal, null, 0) { State = ThreadState.Running };
             scheduler._current = boot;
             scheduler.Add(boot);
-            scheduler._idle = scheduler.Create("idle", Idle, ThreadPriority.Low);
+            scheduler._idle = scheduler.Create("idle", Idle, ThreadPriority.Low);   // interrupts are still off at boot
             s_instance = scheduler;
             Scheduling.Install(scheduler);
             KernelHeap.ScanThreadStacks(scheduler);
@@ -76,8 +76,8 @@ namespace Cosmos.Kernel.Tasking
 
         public Thread Start(string name, Action entry, ThreadPriority priority)
         {
-            Thread thread = Create(name, entry, priority);
             bool interrupts = Cpu.DisableInterruptsSaving();
+            Thread thread = Create(name, entry, priority);
             MakeReady(thread);
             Cpu.RestoreInterrupts(interrupts);
             return thread;
@@ -180,15 +180,14 @@ namespace Cosmos.Kernel.Tasking
             Cpu.RestoreInterrupts(interrupts);
         }
 
+        // With interrupts off: the stack area, page frames and page tables are shared with the heap and other threads.
         Thread Create(string name, Action entry, ThreadPriority priority)
         {
-            bool interrupts = Cpu.DisableInterruptsSaving();   // the stack area, page frames and page tables are shared
             ulong top = _stacks.Allocate();
             if (top == 0) throw new InvalidOperationException("scheduler: no memory for the stack of thread '" + name + "'");
             var thread = new Thread(name, priority, entry, top) { State = ThreadState.Blocked };
             thread.SavedStackPointer = SwitchedOutFrame(top);
             Add(thread);
-            Cpu.RestoreInterrupts(interrupts);
             return thread;
         }
 

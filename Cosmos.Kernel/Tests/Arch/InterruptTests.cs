@@ -102,18 +102,23 @@ namespace Cosmos.Kernel.Tests.Arch
         internal static void AOneShotExpiresOnceAfterItsDelayAndCallsTheHandler()
         {
             ApicTimer.Stop();
-            ulong stopped = MonotonicClock.NowNanoseconds;
-            while (MonotonicClock.NowNanoseconds - stopped < 1_000_000_000 / KernelMain.TickHertz) { }
+            SpinFor(1_000_000_000 / KernelMain.TickHertz);
             s_expiries = 0;
             delegate*<void> scheduler = ApicTimer.SetTickHandler(&RecordExpiry);
             ulong start = MonotonicClock.NowNanoseconds;
             ApicTimer.StartOneShot(OneShotNanoseconds);
-            while (MonotonicClock.NowNanoseconds - start < 4 * OneShotNanoseconds) { }     // halting could wait for ever
+            SpinFor(4 * OneShotNanoseconds);                // halting could wait for ever
             ulong expiries = s_expiries, elapsed = s_lastExpiry - start;
             ApicTimer.SetTickHandler(scheduler);
             ApicTimer.StartPeriodic(KernelMain.TickHertz);
             Assert.Equal(1, (long)expiries, "handler calls in four times the delay");
             Assert.True(elapsed >= OneShotNanoseconds * 9 / 10, "expired after " + elapsed + " ns, asked for " + OneShotNanoseconds);
+        }
+
+        static void SpinFor(ulong nanoseconds)
+        {
+            ulong start = MonotonicClock.NowNanoseconds;
+            while (MonotonicClock.NowNanoseconds - start < nanoseconds) { }
         }
 
         static void RecordExpiry()
