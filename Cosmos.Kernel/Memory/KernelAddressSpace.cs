@@ -8,6 +8,8 @@ namespace Cosmos.Kernel.Memory
     //     bss read+write and never executable, the stack guard pages left unmapped;
     //   - the direct map of all physical memory, read+write, never executable, with 2 MiB pages;
     //   - whatever the kernel maps later (the heap) through Map/Unmap/Protect, which keep the TLB in step.
+    // Every root entry of the upper half gets its PDPT at boot, and processes' tables share those PDPTs, so a kernel
+    // mapping made at any time is seen in every address space (one MiB of tables buys never synchronising roots).
     // Every kernel mapping is global. See docs/memory-layout.md.
     public static unsafe class KernelAddressSpace
     {
@@ -28,8 +30,15 @@ namespace Cosmos.Kernel.Memory
             CpuFeatures.EnableGlobalPages();
             DirectMap.Extend(directMapEnd);
             table.ExtendWindow(PageFrameAllocator.NoLimit);
+            Require(table.ReserveUpperHalf());
             s_table = table;
         }
+
+        // The PML4's physical address: what CR3 holds whenever no process's address space is active.
+        public static ulong RootAddress => s_table.RootAddress;
+
+        // The page table of a new process's address space, sharing this kernel half; null when memory is out.
+        public static PageTable CreateProcessTable() => s_table.CreateSharingUpperHalf();
 
         static void MapImage(PageTable table)
         {

@@ -24,6 +24,7 @@ namespace Cosmos.Kernel.Memory
         const int CountShift = 52;
         const ulong CountMask = 0x3FFUL << CountShift;
         const int RootLevel = 4, PdLevel = 2, PtLevel = 1;
+        const int EntriesPerTable = 512;
 
         readonly byte* _window;
         readonly PageFrameAllocator _frames;
@@ -51,6 +52,64 @@ namespace Cosmos.Kernel.Memory
 
         // The physical address of the PML4: what CR3 is loaded with.
         public ulong RootAddress { get; private set; }
+
+        // Gives every root entry of the upper (kernel) half a PDPT, so that no later kernel mapping needs a new root
+        // entry and tables made by CreateSharingUpperHalf see every kernel mapping, present and future. Returns false
+        // when memory runs out (the PDPTs made so far stay).
+        public bool ReserveUpperHalf()
+        {
+            ulong* root = Table(RootAddress);
+            for (int index = EntriesPerTable / 2; index < EntriesPerTable; index++)
+            {
+                if ((root[index] & Present) != 0) continue;
+                ulong pdpt = NewTable();
+                if (pdpt == 0) return false;
+                root[index] = pdpt | Present | WritableBit;
+            }
+            return true;
+        }
+
+        // A new table (a process's) whose lower half is empty and whose upper half is this table's: the same PDPTs,
+        // so kernel mappings are shared, not copied. This table must have reserved its upper half. Null when there is
+        // no memory for the root.
+        public PageTable CreateSharingUpperHalf()
+        {
+            var table = new PageTable(_window, _windowEnd, _frames, _noExecute);
+            table.RootAddress = table.NewTable();
+            if (table.RootAddress == 0) return null;
+            ulong* from = Table(RootAddress), to = Table(table.RootAddress);
+            for (int index = EntriesPerTable / 2; index < EntriesPerTable; index++) to[index] = from[index];
+            return table;
+        }
+
+        // Frees a table made by CreateSharingUpperHalf with everything its lower half maps: every mapped page's frame
+        // goes back to the allocator (the address space owned them), then the tables, then the root. The upper half is
+        // not this table's and stays.
+        public void DestroySharingUpperHalf()
+        {
+            ulong* root = Table(RootAddress);
+            for (int index = 0; index < EntriesPerTable / 2; index++)
+            {
+                if ((root[index] & Present) != 0) FreeSubtree(root[index] & AddressMask, RootLevel - 1);
+                root[index] = 0;
+            }
+            _frames.FreePage(RootAddress);
+            RootAddress = 0;
+        }
+
+        // Frees the table at `address` of `level` with every page and table below it.
+        void FreeSubtree(ulong address, int level)
+        {
+            ulong* table = Table(address);
+            for (int index = 0; index < EntriesPerTable; index++)
+            {
+                ulong entry = table[index];
+                if ((entry & Present) == 0) continue;
+                if (level == PtLevel || (entry & LargeBit) != 0) _frames.FreeContiguous(PageAddress(entry, level), (int)(LevelPageSize(level) / PageSize));
+                else FreeSubtree(entry & AddressMask, level - 1);
+            }
+            _frames.FreePage(address);
+        }
 
         // Lets tables come from anywhere below windowEnd, once the window reaches further (the kernel's direct map
         // grows from the boot code's 4 GiB to all of memory).
@@ -219,7 +278,7 @@ namespace Cosmos.Kernel.Memory
             ulong frame = _windowEnd == PageFrameAllocator.NoLimit ? _frames.AllocatePage() : _frames.AllocatePageBelow(_windowEnd);
             if (frame == 0) return 0;
             ulong* table = Table(frame);
-            for (int i = 0; i < (int)(PageSize / sizeof(ulong)); i++) table[i] = 0;
+            for (int i = 0; i < EntriesPerTable; i++) table[i] = 0;
             return frame;
         }
 

@@ -305,5 +305,52 @@ namespace Cosmos.Kernel.Tests.Memory
             Assert.That(baseline - _ram.FreePages, Is.EqualTo((ulong)pdptsEverUsed.Count + pds + pts),
                         "table pages in use: every PDPT ever needed, and exactly the PDs and PTs the live mappings need");
         }
+    
+        [Test]
+        public void ATableSharingTheUpperHalfSeesKernelMappingsMadeBeforeAndAfterIt()
+        {
+            PageTable kernel = NewTable();
+            Assert.That(kernel.ReserveUpperHalf(), Is.True);
+            Assert.That(kernel.Map(KernelHalf + 0x1000, 0x5000, PageAttributes.Writable), Is.True);
+            PageTable process = kernel.CreateSharingUpperHalf();
+            Assert.That(kernel.Map(0xFFFF_FF80_0000_0000, 0x6000, PageAttributes.ReadOnly), Is.True);   // the last PDPT
+
+            Assert.That(process.TryQuery(KernelHalf + 0x1000, out PageMapping before), Is.True);
+            Assert.That(before.PhysicalAddress, Is.EqualTo(0x5000UL));
+            Assert.That(process.TryQuery(0xFFFF_FF80_0000_0000, out PageMapping after), Is.True, "mapped after the process table was made");
+            Assert.That(after.PhysicalAddress, Is.EqualTo(0x6000UL));
+        }
+
+        [Test]
+        public void UserMappingsOfASharingTableStayItsOwn()
+        {
+            PageTable kernel = NewTable();
+            kernel.ReserveUpperHalf();
+            PageTable first = kernel.CreateSharingUpperHalf(), second = kernel.CreateSharingUpperHalf();
+            Assert.That(first.Map(0x40_0000, 0x7000, PageAttributes.User), Is.True);
+
+            Assert.That(second.TryQuery(0x40_0000, out _), Is.False);
+            Assert.That(kernel.TryQuery(0x40_0000, out _), Is.False);
+        }
+
+        [Test]
+        public void DestroyingASharingTableFreesItsPagesAndTablesAndNothingOfTheKernels()
+        {
+            PageTable kernel = NewTable();
+            kernel.ReserveUpperHalf();
+            Assert.That(kernel.Map(KernelHalf + 0x1000, 0x5000, PageAttributes.Writable), Is.True);
+            ulong free = _ram.FreePages;
+            PageTable process = kernel.CreateSharingUpperHalf();
+            ulong[] frames = { _ram.Allocator.AllocatePage(), _ram.Allocator.AllocatePage(), _ram.Allocator.AllocatePage() };
+            Assert.That(process.Map(0x40_0000, frames[0], PageAttributes.User), Is.True);
+            Assert.That(process.Map(0x7FFF_FFFF_E000, frames[1], PageAttributes.User | PageAttributes.Writable), Is.True);
+            Assert.That(process.Map(0x1000_0000_0000, frames[2], PageAttributes.User), Is.True);
+
+            process.DestroySharingUpperHalf();
+
+            Assert.That(_ram.FreePages, Is.EqualTo(free), "every frame and table of the process back");
+            Assert.That(kernel.TryQuery(KernelHalf + 0x1000, out PageMapping mapping), Is.True, "the kernel half untouched");
+            Assert.That(mapping.PhysicalAddress, Is.EqualTo(0x5000UL));
+        }
     }
 }
