@@ -18,5 +18,14 @@ namespace System
                 if (!span[i].Equals(other[i])) return false;
             return true;
         }
+
+        public static int IndexOf<T>(this ReadOnlySpan<T> span, T value) where T : IEquatable<T>
+        {
+            for (int i = 0; i < span.Length; i++)
+                if (span[i].Equals(value)) return i;
+            return -1;
+        }
+
+        public static int IndexOf<T>(this Span<T> span, T value) where T : IEquatable<T> => ((ReadOnlySpan<T>)span).IndexOf(value);
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace System.Buffers.Binary
 {
-    // Little-endian reads of structures in memory (x86 is little-endian, so a read is a plain unaligned load).
+    // Little-endian reads and writes of structures in memory (x86 is little-endian: plain unaligned loads and stores).
     public static class BinaryPrimitives
     {
         public static ushort ReadUInt16LittleEndian(ReadOnlySpan<byte> source) => Read<ushort>(source);
@@ -14,10 +14,24 @@ namespace System.Buffers.Binary
 
         public static int ReadInt32LittleEndian(ReadOnlySpan<byte> source) => Read<int>(source);
 
+        public static void WriteInt32LittleEndian(Span<byte> destination, int value) => Write(destination, value);
+
+        public static void WriteUInt32LittleEndian(Span<byte> destination, uint value) => Write(destination, value);
+
+        public static void WriteInt64LittleEndian(Span<byte> destination, long value) => Write(destination, value);
+
+        public static void WriteUInt64LittleEndian(Span<byte> destination, ulong value) => Write(destination, value);
+
         static unsafe T Read<T>(ReadOnlySpan<byte> source) where T : unmanaged
         {
             if (source.Length < sizeof(T)) throw new ArgumentOutOfRangeException(nameof(source));
             return Unsafe.Read<T>(Unsafe.AsPointer(ref MemoryMarshal.GetReference(source)));
+        }
+
+        static unsafe void Write<T>(Span<byte> destination, T value) where T : unmanaged
+        {
+            if (destination.Length < sizeof(T)) throw new ArgumentOutOfRangeException(nameof(destination));
+            Unsafe.Write(Unsafe.AsPointer(ref MemoryMarshal.GetReference(destination)), value);
         }
     }
 }
