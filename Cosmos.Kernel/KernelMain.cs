@@ -10,6 +10,7 @@ using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Syscalls;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel
@@ -50,6 +51,7 @@ namespace Cosmos.Kernel
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             StartInterrupts(new Madt(acpi.Find("APIC")), console);
+            SystemCalls.Install();
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
                                 + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \""

@@ -4,7 +4,8 @@ using Cosmos.Kernel.Boot;
 namespace Cosmos.Kernel.Diagnostics
 {
     // Turns every CPU exception in kernel mode into a panic report. A page fault (or the double fault it turns into
-    // when the stack itself is gone) inside a stack's guard page is reported as the stack overflow it is.
+    // when the stack itself is gone) inside a stack's guard page is reported as the stack overflow it is. Exceptions
+    // in user mode go, described, to the handler the process layer registers: they end a program, not the kernel.
     public static unsafe class CpuExceptionReporter
     {
         const int PageFaultVector = 14;
@@ -20,10 +21,15 @@ namespace Cosmos.Kernel.Diagnostics
             "VMM communication exception", "security exception", "reserved (31)",
         };
 
+        static delegate*<InterruptFrame*, string, void> s_userFaultHandler;
+
         public static void Install()
         {
             for (int vector = 0; vector < Idt.ExceptionVectorCount; vector++) Idt.SetHandler(vector, &Report);
         }
+
+        // handler(frame, description) runs, with interrupts off, for each exception raised in user mode.
+        public static void HandleUserFaults(delegate*<InterruptFrame*, string, void> handler) => s_userFaultHandler = handler;
 
         static void Report(InterruptFrame* frame)
         {
@@ -31,6 +37,11 @@ namespace Cosmos.Kernel.Diagnostics
             ulong faultAddress = Cpu.ReadCr2();
             string details = null;
             if (vector == PageFaultVector) details = DescribePageFault(frame->ErrorCode, faultAddress);
+            if ((frame->Cs & 3) == 3 && s_userFaultHandler != null)
+            {
+                s_userFaultHandler(frame, s_names[vector] + (details == null ? "" : " (" + details + ")"));
+                return;
+            }
             string overflow = (vector == PageFaultVector || vector == Idt.DoubleFaultVector) ? OverflowedStack(faultAddress) : null;
             if (overflow != null) details = (details == null ? "" : details + "\n") + "kernel stack overflow: " + overflow + " guard page hit";
             Panic.Halt(s_names[vector], details, frame);

@@ -14,7 +14,8 @@ namespace Cosmos.Kernel.Tasking
     // Runs the threads on the processor: the highest-priority ready thread runs, threads of one priority take turns,
     // and an idle thread halts the processor when none is ready. A thread leaves the processor by yielding, parking
     // (Sync's blocking primitives), exiting or being preempted; each switch saves its registers and SSE state on its
-    // own stack (context_switch.asm). Scheduler state changes with interrupts off (one processor).
+    // own stack (context_switch.asm), and a thread of a process brings its user half (CR3) and the kernel stack its
+    // system calls land on. Scheduler state changes with interrupts off (one processor).
     // It is also what the locks see as the scheduler (IScheduler), and it reports the switched-out threads' stacks to
     // the collector (IThreadStacks). See docs/threads.md.
     public sealed unsafe class Scheduler : IScheduler, IThreadStacks
@@ -48,7 +49,7 @@ namespace Cosmos.Kernel.Tasking
             var stacks = new KernelStackArea(PhysicalMemory.AllocateZeroed(KernelStackArea.StorageWords * sizeof(ulong)));
             KernelStacks.AddThreadStacks(stacks);
             var scheduler = new Scheduler(stacks);
-            var boot = new Thread("boot", ThreadPriority.Normal, null, 0) { State = ThreadState.Running };
+            var boot = new Thread("boot", ThreadPriority.Normal, null, 0, null) { State = ThreadState.Running };
             scheduler._current = boot;
             scheduler.Add(boot);
             scheduler._idle = scheduler.Create("idle", Idle, ThreadPriority.Low);   // interrupts are still off at boot
@@ -74,10 +75,11 @@ namespace Cosmos.Kernel.Tasking
             Cpu.EnableInterrupts();
         }
 
-        public Thread Start(string name, Action entry, ThreadPriority priority)
+        // A new thread, ready to run `entry`; a thread of `process` runs in its user half.
+        public Thread Start(string name, Action entry, ThreadPriority priority, Process process = null)
         {
             bool interrupts = Cpu.DisableInterruptsSaving();
-            Thread thread = Create(name, entry, priority);
+            Thread thread = Create(name, entry, priority, process);
             MakeReady(thread);
             Cpu.RestoreInterrupts(interrupts);
             return thread;
@@ -101,6 +103,15 @@ namespace Cosmos.Kernel.Tasking
             _exited = thread;
             Reschedule();
             Panic.Halt("an exited thread was switched back to");
+        }
+
+        // Moves the current thread out of its user half into the kernel's alone, so that the user half can be destroyed.
+        public void LeaveAddressSpace()
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            _current.AddressSpace = null;
+            SwitchAddressSpace(null);
+            Cpu.RestoreInterrupts(interrupts);
         }
 
         // Parks the current thread until the clock reaches `nanoseconds` from now.
@@ -181,11 +192,11 @@ namespace Cosmos.Kernel.Tasking
         }
 
         // With interrupts off: the stack area, page frames and page tables are shared with the heap and other threads.
-        Thread Create(string name, Action entry, ThreadPriority priority)
+        Thread Create(string name, Action entry, ThreadPriority priority, Process process = null)
         {
             ulong top = _stacks.Allocate();
             if (top == 0) throw new InvalidOperationException("scheduler: no memory for the stack of thread '" + name + "'");
-            var thread = new Thread(name, priority, entry, top) { State = ThreadState.Blocked };
+            var thread = new Thread(name, priority, entry, top, process) { State = ThreadState.Blocked };
             thread.SavedStackPointer = SwitchedOutFrame(top);
             Add(thread);
             return thread;
@@ -218,9 +229,18 @@ namespace Cosmos.Kernel.Tasking
             if (next == previous) return;
             _current = next;
             _contextSwitches++;
+            if (next.AddressSpace != null) UserMode.SetKernelStack(next.StackTop);
+            SwitchAddressSpace(next.AddressSpace);
             fixed (ulong* saved = &previous.SavedStackPointer) SwitchStacks(saved, next.SavedStackPointer);
             // Back on `previous`'s stack: someone switched to it again.
             FreeExitedStacks();
+        }
+
+        // Loads CR3 with the user half a thread runs in (the kernel's own table for kernel threads), unless it is loaded.
+        void SwitchAddressSpace(UserAddressSpace addressSpace)
+        {
+            ulong root = addressSpace == null ? KernelAddressSpace.RootAddress : addressSpace.RootAddress;
+            if (Cpu.ReadCr3() != root) Cpu.WriteCr3(root);
         }
 
         void MakeReady(Thread thread)

@@ -1,4 +1,5 @@
 using System;
+using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Sync;
 
 namespace Cosmos.Kernel.Tasking
@@ -12,8 +13,10 @@ namespace Cosmos.Kernel.Tasking
 
         readonly Action _entry;
 
-        internal Thread(string name, ThreadPriority priority, Action entry, ulong stackTop)
+        internal Thread(string name, ThreadPriority priority, Action entry, ulong stackTop, Process process)
         {
+            Process = process;
+            AddressSpace = process?.AddressSpace;
             Id = s_nextId++;
             Name = name;
             Priority = priority;
@@ -28,6 +31,13 @@ namespace Cosmos.Kernel.Tasking
 
         // The top of its kernel stack; 0 for the boot thread, which runs on the image's boot stack.
         internal ulong StackTop { get; }
+
+        // The process it belongs to; null for kernel threads.
+        public Process Process { get; }
+
+        // The user half it runs in (its process's); null for kernel threads, which run in the kernel's alone, and
+        // once its process has exited.
+        public UserAddressSpace AddressSpace { get; internal set; }
         internal ulong SavedStackPointer;
 
         // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's

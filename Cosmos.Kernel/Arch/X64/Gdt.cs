@@ -49,6 +49,9 @@ namespace Cosmos.Kernel.Arch.X64
             }
         }
 
+        // The stack the CPU switches to when an interrupt or exception arrives in user mode: the running thread's.
+        public static void SetKernelStack(ulong top) => s_tss.Rsp0 = top;
+
         [RuntimeImport("cosmos_load_gdt")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         static extern void LoadGdt(DescriptorTablePointer* pointer, ushort codeSelector, ushort dataSelector);

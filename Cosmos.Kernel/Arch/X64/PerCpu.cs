@@ -13,6 +13,8 @@ namespace Cosmos.Kernel.Arch.X64
         public ulong Self;
         public uint Index;          // 0 for the boot processor, then in the order the others are started
         public uint ApicId;
+        public ulong KernelStackTop;    // the running thread's: where system calls from user mode start (user_mode.asm)
+        public ulong UserStackPointer;  // the user's rsp, kept here for the instant a system call needs to switch stacks
     }
 
     public static unsafe class PerCpu

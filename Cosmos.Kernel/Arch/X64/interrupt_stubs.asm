@@ -1,6 +1,7 @@
 ; Interrupt and exception entry. Every vector has a stub that makes the stack look the same (an error code, real or
 ; zero, then the vector number) and jumps to interrupt_common, which saves the general registers and the SSE state
-; and calls the C# dispatcher with a pointer to the saved registers (Arch/X64/InterruptFrame.cs).
+; and calls the C# dispatcher with a pointer to the saved registers (Arch/X64/InterruptFrame.cs). An interrupt from
+; user mode swaps in the kernel's GS base on the way in and back out on the way out (user_mode.asm).
 bits 64
 section .text
 
@@ -21,6 +22,10 @@ interrupt_stub_ %+ vector:
 %endrep
 
 interrupt_common:
+    test byte [rsp + 24], 3                   ; the interrupted cs: from ring 3, take the kernel's GS base
+    jz .from_kernel
+    swapgs
+.from_kernel:
     push rax
     push rbx
     push rcx
@@ -61,6 +66,10 @@ interrupt_common:
     pop rbx
     pop rax
     add rsp, 16                               ; vector and error code
+    test byte [rsp + 8], 3                    ; back to ring 3: give it back its GS base
+    jz .to_kernel
+    swapgs
+.to_kernel:
     iretq
 
 section .rodata

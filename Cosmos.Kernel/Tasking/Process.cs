@@ -1,0 +1,41 @@
+using Cosmos.Kernel.Memory;
+
+namespace Cosmos.Kernel.Tasking
+{
+    public enum ProcessState
+    {
+        Running,
+        Exited,         // its memory is freed; it stays listed until its parent has waited for it (a zombie)
+    }
+
+    // A running program: its own user half, one thread, its open files, and what its parent learns when it ends.
+    // Processes are created, ended and waited for through ProcessTable, which keeps the family relations consistent.
+    public sealed class Process
+    {
+        internal Process(int id, string name, Process parent, UserAddressSpace addressSpace, object files)
+        {
+            Id = id;
+            Name = name;
+            Parent = parent;
+            AddressSpace = addressSpace;
+            Files = files;
+        }
+
+        public int Id { get; }
+        public string Name { get; }
+        public Process Parent { get; internal set; }
+        public ProcessState State { get; internal set; }
+        public Thread MainThread { get; internal set; }
+
+        // Its user half while it runs; null once it has exited.
+        public UserAddressSpace AddressSpace { get; internal set; }
+
+        // Its open files (the system-call layer's descriptor table); null once it has exited.
+        public object Files { get; internal set; }
+
+        // How it ended, as wait4 reports it (docs/syscalls.md): exit code << 8, or the signal that killed it.
+        public int WaitStatus { get; internal set; }
+
+        public override string ToString() => "process " + Id.ToString() + " (" + Name + ")";
+    }
+}
