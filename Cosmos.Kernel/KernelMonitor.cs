@@ -15,7 +15,7 @@ namespace Cosmos.Kernel
             while (true)
             {
                 KernelLog.Write("cosmos> ");
-                string line = ReadLine().Trim();
+                string line = ConsoleInput.ReadLine(256).Trim();
                 if (line.Length == 0) continue;
                 if (line == "help") KernelLog.WriteLine("commands: help, meminfo, gc, threads, echo <text>, panic, poweroff");
                 else if (line == "meminfo")
@@ -59,30 +59,5 @@ namespace Cosmos.Kernel
         static string Name(ThreadState state)
             => state == ThreadState.Running ? "running" : state == ThreadState.Ready ? "ready"
                : state == ThreadState.Blocked ? "blocked" : "exited";
-
-        static string ReadLine()
-        {
-            var buffer = new char[256];
-            int length = 0;
-            while (true)
-            {
-                char c = KernelLog.ReadChar();
-                if (c == '\r' || c == '\n')
-                {
-                    KernelLog.Write('\n');
-                    return new string(buffer, 0, length);
-                }
-                if ((c == '\b' || c == (char)127) && length > 0)
-                {
-                    length--;
-                    KernelLog.Write("\b \b");
-                }
-                else if (c >= ' ' && length < buffer.Length)
-                {
-                    buffer[length++] = c;
-                    KernelLog.Write(c);
-                }
-            }
-        }
     }
 }

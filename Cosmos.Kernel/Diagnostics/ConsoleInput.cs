@@ -58,6 +58,33 @@ namespace Cosmos.Kernel.Diagnostics
             return value;
         }
 
+        // Waits for a line of at most `capacity` characters, echoing what is typed and honouring backspace; the line
+        // ends at Enter, which is echoed as a newline and not returned.
+        public static string ReadLine(int capacity)
+        {
+            var buffer = new char[capacity];
+            int length = 0;
+            while (true)
+            {
+                char c = (char)Read();
+                if (c == '\r' || c == '\n')
+                {
+                    KernelLog.Write('\n');
+                    return new string(buffer, 0, length);
+                }
+                if ((c == '\b' || c == (char)127) && length > 0)
+                {
+                    length--;
+                    KernelLog.Write("\b \b");
+                }
+                else if (c >= ' ' && length < buffer.Length)
+                {
+                    buffer[length++] = c;
+                    KernelLog.Write(c);
+                }
+            }
+        }
+
         static void OnSerialInterrupt(InterruptFrame* frame)
         {
             while (s_serial.TryRead(out byte value)) s_ring.TryPut(value);

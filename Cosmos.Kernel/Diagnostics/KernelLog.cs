@@ -29,8 +29,5 @@ namespace Cosmos.Kernel.Diagnostics
         }
 
         public static void Flush() => s_port?.Flush();
-
-        // Waits for one character of console input (ConsoleInput: interrupt-driven, halted while waiting).
-        public static char ReadChar() => (char)ConsoleInput.Read();
     }
 }

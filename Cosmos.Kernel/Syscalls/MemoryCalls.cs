@@ -37,9 +37,11 @@ namespace Cosmos.Kernel.Syscalls
             return 0;
         }
 
-        // meminfo(struct memory_info*).
+        // meminfo(struct memory_info*). The kernel heap is collected first, so that the counts are of memory in use:
+        // otherwise garbage of ended processes would show as used until the heap next needed room.
         public static long Information(ulong address)
         {
+            KernelHeap.Collect();
             PhysicalMemoryStatistics memory = PhysicalMemory.Allocator.Statistics;
             Span<byte> info = stackalloc byte[MemoryInfoSize];
             BinaryPrimitives.WriteUInt64LittleEndian(info, UserAddressSpace.PageSize);
