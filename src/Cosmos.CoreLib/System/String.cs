@@ -103,6 +103,21 @@ namespace System
             return true;
         }
 
+        // Compares UTF-16 code units, as the BCL does: null sorts first; a prefix sorts before the longer string.
+        public static int CompareOrdinal(string strA, string strB)
+        {
+            if ((object)strA == strB) return 0;
+            if ((object)strA == null) return -1;
+            if ((object)strB == null) return 1;
+            int shorter = strA._stringLength < strB._stringLength ? strA._stringLength : strB._stringLength;
+            for (int i = 0; i < shorter; i++)
+            {
+                int difference = strA.FirstCharPointer[i] - strB.FirstCharPointer[i];
+                if (difference != 0) return difference;
+            }
+            return strA._stringLength - strB._stringLength;
+        }
+
         public bool Equals(string value) => Equals(this, value);
 
         public override bool Equals(object obj) => obj is string s && Equals(this, s);
