@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -29,7 +28,7 @@ namespace Cosmos.Kernel.Tests.Diagnostics.Unwinding
             var cieRows = new Dictionary<string, List<Row>>();   // by the CIE's offset
             List<Row> rows = null;
             string[] columns = null;
-            foreach (string line in Run("readelf", "--debug-dump=frames-interp", elfPath).Split('\n'))
+            foreach (string line in HostTool.Run("readelf", "--debug-dump=frames-interp", elfPath).Split('\n'))
             {
                 Match match;
                 if ((match = s_entry.Match(line)).Success)
@@ -60,17 +59,5 @@ namespace Cosmos.Kernel.Tests.Diagnostics.Unwinding
         }
 
         static ulong Hex(string text) => ulong.Parse(text, NumberStyles.HexNumber);
-
-        static string Run(string program, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in arguments) start.ArgumentList.Add(argument);
-            using Process process = Process.Start(start);
-            var errors = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) Assert.Fail($"{program} failed: {errors.Result}");
-            return output;
-        }
     }
 }
