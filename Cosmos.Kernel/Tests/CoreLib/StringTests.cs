@@ -165,5 +165,14 @@ namespace Cosmos.Kernel.Tests.CoreLib
             string longer = $"{name}{name}{name}{name}{name}{name}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}";
             Assert.Equal(6 * 6 + 10 * 2, longer.Length, "grows past the first buffer");
         }
+
+        [KernelTest]
+        internal static void CompareOrdinal()
+        {
+            Assert.Equal(0, string.CompareOrdinal("bin", "bin"), "equal");
+            Assert.True(string.CompareOrdinal("B", "a") < 0, "upper case sorts first");
+            Assert.True(string.CompareOrdinal("ab", "a") > 0, "a prefix sorts first");
+            Assert.True(string.CompareOrdinal(null, "") < 0, "null sorts first");
+        }
     }
 }
