@@ -76,8 +76,10 @@ namespace Cosmos.Kernel.Tests.Loader
         [Test]
         public void EveryStringLengthKeepsTheStackPointerAligned([Range(0, 17)] int length)
         {
-            StartState state = BuildAndRead(new[] { new string('x', length) }, new[] { new string('y', 17 - length) });
+            StartState state = BuildAndRead(new[] { new string('x', length) }, new[] { "y" });
             Assert.That(state.Arguments[0].Length, Is.EqualTo(length));
+            state = BuildAndRead(new[] { "x" }, new[] { new string('y', length), "z" });
+            Assert.That(state.Environment[0].Length, Is.EqualTo(length));
         }
 
         [Test]
