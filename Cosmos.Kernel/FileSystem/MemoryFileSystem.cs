@@ -27,11 +27,11 @@ namespace Cosmos.Kernel.FileSystem
             while (reader.Next(out UstarEntry entry, out error))
             {
                 string at = "entry \"" + entry.Path + "\" at offset " + entry.Offset.ToString();
-                if (entry.Type != UstarEntry.RegularFile && entry.Type != UstarEntry.OldRegularFile && entry.Type != UstarEntry.Directory)
+                if (entry.Type != UstarEntry.RegularFileType && entry.Type != UstarEntry.OldRegularFileType && entry.Type != UstarEntry.DirectoryType)
                     return at + ": unsupported type '" + entry.Type.ToString() + "' (only regular files and directories)";
                 if (SplitPath("/" + entry.Path, components) != Errno.None)
                     return at + ": the name is too long";
-                if (entry.Type == UstarEntry.Directory)
+                if (entry.Type == UstarEntry.DirectoryType)
                 {
                     if (MakeDirectories(components, components.Count) == null) return at + ": a file stands where a directory is needed";
                     continue;

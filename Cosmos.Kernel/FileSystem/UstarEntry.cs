@@ -5,7 +5,7 @@ namespace Cosmos.Kernel.FileSystem
     // One member of a ustar archive, as UstarReader finds it.
     public readonly ref struct UstarEntry
     {
-        public const char RegularFile = '0', OldRegularFile = '\0', Directory = '5';
+        public const char RegularFileType = '0', OldRegularFileType = '\0', DirectoryType = '5';
 
         public UstarEntry(string path, char type, ReadOnlySpan<byte> contents, int offset)
         {
