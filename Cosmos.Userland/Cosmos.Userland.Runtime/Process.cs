@@ -19,7 +19,7 @@ namespace Cosmos.Userland.Runtime
             return result;
         }
 
-        // Waits for the child `pid` to end; returns 0 or -errno.
+        // Waits for the child `pid` to end; returns its pid, or -errno.
         public static long Wait(int pid, out WaitStatus status)
         {
             int raw = 0;
