@@ -18,6 +18,16 @@ public static class KernelBuild
 
     public static string DefaultIso => Path.Combine(OutputDirectory, "cosmos.iso");
 
+    // The user programs' archive, which the kernel build packs and GRUB loads as the module named "initrd".
+    public static string Initrd
+    {
+        get
+        {
+            _ = OutputDirectory;
+            return Path.Combine(ScratchDirectory, "Debug", "net10.0", "cosmos", "initrd.tar");
+        }
+    }
+
     public static string KernelAssembly =>
         Path.Combine(RepositoryRoot, "Cosmos.Kernel", "obj", "Debug", "net10.0", "Cosmos.Kernel.dll");
 

@@ -20,6 +20,12 @@ namespace System
         }
 
         public static string NewLine => "\n";
+
+        // Plug points: an image with a command line and environment (the user runtime) provides them; the kernel has
+        // neither.
+        public static string[] GetCommandLineArgs() => Array.Empty<string>();
+
+        public static string GetEnvironmentVariable(string variable) => null;
     }
 }
 

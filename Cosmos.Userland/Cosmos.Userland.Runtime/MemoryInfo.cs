@@ -1,0 +1,12 @@
+namespace Cosmos.Userland.Runtime
+{
+    // struct memory_info of the meminfo call (docs/syscalls.md).
+    public struct MemoryInfo
+    {
+        public ulong PageSize;
+        public ulong TotalPages;
+        public ulong FreePages;
+        public ulong KernelHeapBytes;
+        public ulong ProcessCount;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Cosmos.Userland.Runtime
+{
+    // The system calls of docs/syscalls.md, typed. Each returns what the kernel returned: a value >= 0, or -errno
+    // (Errno): callers see failures as they are, and a program that uses only the Linux-numbered calls runs on Linux.
+    public static unsafe class SystemCalls
+    {
+        const long ReadNumber = 0, WriteNumber = 1, OpenNumber = 2, CloseNumber = 3, StatNumber = 4, FstatNumber = 5;
+        const long LseekNumber = 8, MmapNumber = 9, MunmapNumber = 11, GetpidNumber = 39, ExitNumber = 60, Wait4Number = 61;
+        const long SpawnNumber = 0x1000, MeminfoNumber = 0x1001, ListProcessesNumber = 0x1002, ListDirectoryNumber = 0x1003;
+
+        public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
+        public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
+        public const int ProtectionRead = 1, ProtectionWrite = 2;
+        public const int MapPrivate = 0x02, MapAnonymous = 0x20, MapFixedNoReplace = 0x100000;
+
+        [RuntimeImport("cosmos_system_call")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern long Call(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+
+        public static long Read(int fd, byte* buffer, ulong count) => Call(ReadNumber, fd, (long)buffer, (long)count, 0, 0, 0);
+
+        public static long Write(int fd, byte* buffer, ulong count) => Call(WriteNumber, fd, (long)buffer, (long)count, 0, 0, 0);
+
+        // path: a null-terminated UTF-8 string (CString).
+        public static long Open(byte* path, int flags, int mode) => Call(OpenNumber, (long)path, flags, mode, 0, 0, 0);
+
+        public static long Close(int fd) => Call(CloseNumber, fd, 0, 0, 0, 0, 0);
+
+        public static long Stat(byte* path, FileStatus* status) => Call(StatNumber, (long)path, (long)status, 0, 0, 0, 0);
+
+        public static long Fstat(int fd, FileStatus* status) => Call(FstatNumber, fd, (long)status, 0, 0, 0, 0);
+
+        public static long Lseek(int fd, long offset, int whence) => Call(LseekNumber, fd, offset, whence, 0, 0, 0);
+
+        public static long Mmap(void* address, ulong length, int protection, int flags, int fd, long offset)
+            => Call(MmapNumber, (long)address, (long)length, protection, flags, fd, offset);
+
+        public static long Munmap(void* address, ulong length) => Call(MunmapNumber, (long)address, (long)length, 0, 0, 0, 0);
+
+        public static long GetProcessId() => Call(GetpidNumber, 0, 0, 0, 0, 0, 0);
+
+        public static void Exit(int code)
+        {
+            Call(ExitNumber, code, 0, 0, 0, 0, 0);
+            while (true) { }
+        }
+
+        // status: where the wait status goes (WaitStatus reads it), or null. pid -1 waits for any child.
+        public static long Wait4(int pid, int* status, int options, void* resourceUsage)
+            => Call(Wait4Number, pid, (long)status, options, (long)resourceUsage, 0, 0);
+
+        // argv and envp: null-terminated arrays of C strings, as for execve. Returns the child's pid.
+        public static long Spawn(byte* path, byte** argv, byte** envp) => Call(SpawnNumber, (long)path, (long)argv, (long)envp, 0, 0, 0);
+
+        public static long MemoryInfo(MemoryInfo* info) => Call(MeminfoNumber, (long)info, 0, 0, 0, 0, 0);
+
+        // Fills up to `count` records; returns how many processes there are.
+        public static long ListProcesses(ProcessInfo* buffer, int count) => Call(ListProcessesNumber, (long)buffer, count, 0, 0, 0, 0);
+
+        // The names in the directory, each ended by '\n'; returns the bytes written.
+        public static long ListDirectory(byte* path, byte* buffer, ulong length)
+            => Call(ListDirectoryNumber, (long)path, (long)buffer, (long)length, 0, 0, 0);
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Heap;
+
+namespace Cosmos.Userland.Runtime
+{
+    // The program's garbage-collected heap: the kernel's ObjectHeap and GarbageCollector (the same source files) over a
+    // 1 GiB area at 0x2000_0000_0000, backed by mmap. Once ProcessStart has initialized it, every managed allocation
+    // lands here (ObjectAllocatorPlug). A collection runs when the allocation budget is spent, when the area or memory
+    // runs out, and on GC.Collect; its roots are the stack and the early heap's objects (UserRoots). One thread per
+    // process, so nothing needs a lock. See docs/userland.md.
+    public static unsafe class UserHeap
+    {
+        public const ulong AreaBase = 0x0000_2000_0000_0000;
+        const int AreaPages = 1 << 18;
+        const int MarkStackPages = 8;
+        const ulong BudgetFloor = 4 << 20;
+
+        // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
+        static bool s_active;
+        static bool s_collecting;
+
+        static ObjectHeap s_heap;
+        static GarbageCollector s_collector;
+        static CollectionBudget s_budget;
+        static UserRoots s_roots;
+
+        // stackTop: the highest stack address a collection scans. types: where the MethodTables lie (the image).
+        internal static void Initialize(ulong stackTop, MemoryRange types)
+        {
+            ulong* areaStorage = AnonymousMemory.Allocate((ulong)VirtualArea.StorageWords(AreaPages) * sizeof(ulong));
+            ulong* markStorage = AnonymousMemory.Allocate(MarkStackPages * 4096);
+            if (areaStorage == null || markStorage == null) Environment.FailFast("out of memory: no room for the heap's bookkeeping");
+            s_heap = new ObjectHeap(new VirtualArea(AreaBase, AreaPages, areaStorage), new AnonymousMemory());
+            s_collector = new GarbageCollector(s_heap, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
+            s_budget = new CollectionBudget(BudgetFloor);
+            s_roots = new UserRoots(stackTop);
+            s_active = true;
+        }
+
+        // Pages of the area backed by memory now.
+        public static ulong CommittedPages => s_heap == null ? 0 : s_heap.CommittedPages;
+
+        // Bytes of live objects after the last collection, plus everything allocated since.
+        public static ulong BytesInUse => s_heap == null ? 0 : s_heap.BytesInUse;
+
+        public static ulong Collections => s_collector == null ? 0 : s_collector.Collections;
+
+        // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
+        internal static byte* Allocate(nuint size)
+        {
+            if (!s_active || s_collecting) return null;
+            if (s_budget.IsSpent) CollectWithRegistersOnStack();
+            byte* memory = s_heap.Allocate(size);
+            if (memory == null)
+            {
+                CollectWithRegistersOnStack();
+                memory = s_heap.Allocate(size);
+                if (memory == null) OutOfMemory(size);
+            }
+            s_budget.Allocated(size);
+            return memory;
+        }
+
+        // Frees every object nothing refers to any more.
+        internal static void Collect()
+        {
+            if (s_active && !s_collecting) CollectWithRegistersOnStack();
+        }
+
+        [RuntimeImport("cosmos_collect_with_registers_on_stack")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void CollectWithRegistersOnStack();
+
+        // Called by collect.asm (the kernel's, linked in) with the stack pointer below the saved registers.
+        [RuntimeExport("cosmos_collect_garbage")]
+        static void CollectFrom(ulong stackPointer)
+        {
+            s_collecting = true;
+            s_roots.StackPointer = stackPointer;
+            s_collector.Collect(s_roots);
+            s_budget.Collected(s_heap.BytesInUse);
+            s_collecting = false;
+        }
+
+        static void OutOfMemory(nuint size)
+        {
+            s_active = false;                       // the message's strings come from the early heap
+            Environment.FailFast("out of memory: no room for an object of " + size.ToString() + " bytes after a collection; "
+                                 + (s_heap.CommittedPages * 4096).ToString() + " bytes of heap committed");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+static class Program
+{
+    static int Main() => 42;
+}

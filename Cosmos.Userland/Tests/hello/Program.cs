@@ -1,0 +1,6 @@
+using System;
+
+static class Program
+{
+    static void Main() => Console.WriteLine("Hello, world from user mode!");
+}
