@@ -9,6 +9,7 @@ using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Boot.Multiboot2;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Syscalls;
 using Cosmos.Kernel.Tasking;
@@ -18,7 +19,7 @@ namespace Cosmos.Kernel
     // The composition root: brings the layers up in order and decides what this boot is for.
     public static unsafe class KernelMain
     {
-        const string SymbolsModuleName = "symbols";
+        const string SymbolsModuleName = "symbols", InitialRamDiskModuleName = "initrd", InitPath = "/bin/init";
         public const uint TickHertz = 1000;
 
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
@@ -41,17 +42,18 @@ namespace Cosmos.Kernel
             PhysicalMemory.Initialize(bootInfo);
             KernelAddressSpace.Initialize(PhysicalMemory.Plan.EndAddress);
             MemoryReport.WritePlan(bootInfo);
+            KernelHeap.Initialize();
+            MemoryFileSystem files = LoadInitialRamDisk(bootInfo);
             MemoryReport.WriteStatistics();
             PhysicalMemory.Allocator.ReleaseModules();
             KernelLog.WriteLine("MEMORY MODULES RELEASED");
             MemoryReport.WriteStatistics();
-            KernelHeap.Initialize();
             MemoryReport.WriteHeapStatistics();
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
             StartInterrupts(new Madt(acpi.Find("APIC")), console);
-            SystemCalls.Install();
+            SystemCalls.Install(files);
             var commandLine = new KernelCommandLine(bootInfo.CommandLine);
             KernelLog.WriteLine("CosmosOS booted by " + bootInfo.BootloaderName + ": image at physical 0x"
                                 + KernelImage.PhysicalLoadBase.ToString("x") + ", command line \""
@@ -62,6 +64,7 @@ namespace Cosmos.Kernel
             if (commandLine.HasFlag("test"))
             {
                 TestRunner.RunAll();
+                RunInit(InitPath, "test");
                 KernelLog.Flush();
                 Power.Off();
             }
@@ -73,7 +76,38 @@ namespace Cosmos.Kernel
                 KernelLog.Flush();
                 Power.Off();
             }
+            if (!commandLine.HasFlag("monitor") && RunInit(InitPath)) Power.Off();
             KernelMonitor.Run();
+        }
+
+        // Runs /bin/init with `arguments` (argv[0] first) and waits for it: when init ends, so does the system. False
+        // when it could not start.
+        static bool RunInit(params string[] arguments)
+        {
+            Errno error = ProgramStarter.Start(InitPath, arguments, new[] { "HOME=/", "PATH=/bin" }, null, out Process init);
+            if (error != Errno.None)
+            {
+                KernelLog.WriteLine("cannot start " + InitPath + ": error " + ((int)error).ToString() + "; the kernel monitor takes over");
+                return false;
+            }
+            init.MainThread.Join();
+            KernelLog.WriteLine(InitPath + " ended with wait status " + init.WaitStatus.ToString());
+            return true;
+        }
+
+        // Copies the initrd module (a ustar archive) into the file system programs see, before modules are released.
+        static MemoryFileSystem LoadInitialRamDisk(Multiboot2Info bootInfo)
+        {
+            var files = new MemoryFileSystem();
+            foreach (BootModule module in bootInfo.Modules)
+            {
+                if (module.CommandLine != InitialRamDiskModuleName) continue;
+                string problem = files.AddArchive(new ReadOnlySpan<byte>(DirectMap.ToVirtual(module.Start), (int)module.Size));
+                KernelLog.WriteLine(problem == null ? "INITRD " + module.Size.ToString() + " bytes" : "initrd: " + problem);
+                return files;
+            }
+            KernelLog.WriteLine("no initrd module: no programs to run");
+            return files;
         }
 
         // Parks the legacy PICs, brings up the APICs, measures the clocks, starts the tick and console input; then

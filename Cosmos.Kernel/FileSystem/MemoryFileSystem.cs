@@ -94,14 +94,15 @@ namespace Cosmos.Kernel.FileSystem
             return Errno.None;
         }
 
-        // A copy of the whole regular file at path (what the ELF loader parses). EISDIR for a directory.
-        public Errno ReadAll(string path, out byte[] contents)
+        // The bytes of the regular file at path, not copied (the ELF loader parses a program where it lies): valid until
+        // the file is next written. EISDIR for a directory.
+        public Errno Contents(string path, out ReadOnlySpan<byte> contents)
         {
-            contents = null;
+            contents = default;
             Errno error = Find(path, out FileSystemNode node);
             if (error != Errno.None) return error;
             if (node is not RegularFile file) return Errno.EISDIR;
-            contents = file.Contents.ToArray();
+            contents = file.Contents;
             return Errno.None;
         }
 

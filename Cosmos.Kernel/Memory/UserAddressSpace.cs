@@ -82,6 +82,22 @@ namespace Cosmos.Kernel.Memory
             return address;
         }
 
+        // Whether any of `pages` pages from `address` is mapped.
+        public bool IsAnyMapped(ulong address, ulong pages)
+        {
+            _lock.EnterRead();
+            try
+            {
+                for (ulong page = 0; page < pages; page++)
+                    if (_table.TryQuery(address + page * PageSize, out _)) return true;
+                return false;
+            }
+            finally
+            {
+                _lock.ExitRead();
+            }
+        }
+
         // Unmaps whatever is mapped among `pages` pages from `address` and frees their frames.
         public void Unmap(ulong address, ulong pages)
         {
@@ -100,13 +116,17 @@ namespace Cosmos.Kernel.Memory
             }
         }
 
-        // Whether the process may read `length` bytes at `address` (a check for calls that copy in pieces).
-        public bool CanRead(ulong address, ulong length)
+        // Whether the process may read, or write, `length` bytes at `address` (checks for calls that copy in pieces).
+        public bool CanRead(ulong address, ulong length) => CanAccess(address, length, PageAttributes.User);
+
+        public bool CanWrite(ulong address, ulong length) => CanAccess(address, length, PageAttributes.User | PageAttributes.Writable);
+
+        bool CanAccess(ulong address, ulong length, PageAttributes required)
         {
             _lock.EnterRead();
-            bool readable = IsAccessible(address, length, PageAttributes.User);
+            bool accessible = IsAccessible(address, length, required);
             _lock.ExitRead();
-            return readable;
+            return accessible;
         }
 
         // Copies user memory at `address` into `destination`; false (EFAULT), having copied nothing, unless every byte

@@ -6,10 +6,23 @@ using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel.Syscalls
 {
-    // exit, wait4 and list_processes (docs/syscalls.md).
+    // spawn, exit, wait4 and list_processes (docs/syscalls.md).
     static class ProcessCalls
     {
         const int ProcessInfoSize = 64, NameOffset = 24, NameCapacity = 40;
+
+        // spawn(path, argv, envp): the new child's pid.
+        public static long Spawn(ulong pathAddress, ulong argumentsAddress, ulong environmentAddress)
+        {
+            Process self = ProcessTable.Current;
+            Errno error = UserStrings.ReadPath(self.AddressSpace, pathAddress, out string path);
+            string[] arguments = null, environment = null;
+            if (error == Errno.None) error = UserStrings.ReadArray(self.AddressSpace, argumentsAddress, out arguments);
+            if (error == Errno.None) error = UserStrings.ReadArray(self.AddressSpace, environmentAddress, out environment);
+            if (error != Errno.None) return SystemCalls.Failure(error);
+            error = ProgramStarter.Start(path, arguments, environment, self, out Process child);
+            return error == Errno.None ? child.Id : SystemCalls.Failure(error);
+        }
 
         public static long Exit(int code)
         {

@@ -12,8 +12,12 @@ namespace Cosmos.Kernel.Syscalls
         // Signals a faulting process is reported as killed by (Linux's numbers), by exception vector.
         const int SignalIllegalInstruction = 4, SignalTrap = 5, SignalBus = 7, SignalFloatingPoint = 8, SignalSegmentation = 11;
 
-        public static void Install()
+        // The file system programs see.
+        internal static SharedFileSystem Files { get; private set; }
+
+        public static void Install(MemoryFileSystem files)
         {
+            Files = new SharedFileSystem(files);
             UserMode.Initialize(&Dispatch);
             CpuExceptionReporter.HandleUserFaults(&EndFaultingProcess);
         }
@@ -27,13 +31,20 @@ namespace Cosmos.Kernel.Syscalls
             {
                 case 0: return FileCalls.Read((int)a1, a2, a3);
                 case 1: return FileCalls.Write((int)a1, a2, a3);
+                case 2: return FileCalls.Open(a1, (int)a2);
+                case 3: return FileCalls.Close((int)a1);
+                case 4: return FileCalls.Status(a1, a2);
+                case 5: return FileCalls.DescriptorStatus((int)a1, a2);
+                case 8: return FileCalls.Seek((int)a1, (long)a2, (int)a3);
                 case 9: return MemoryCalls.Map(a1, a2, (int)a3, (int)a4, (int)a5, a6);
                 case 11: return MemoryCalls.Unmap(a1, a2);
                 case 39: return ProcessTable.Current.Id;
                 case 60: return ProcessCalls.Exit((int)a1);
                 case 61: return ProcessCalls.Wait((int)a1, a2, (int)a3, a4);
+                case 0x1000: return ProcessCalls.Spawn(a1, a2, a3);
                 case 0x1001: return MemoryCalls.Information(a1);
                 case 0x1002: return ProcessCalls.List(a1, a2);
+                case 0x1003: return FileCalls.ListDirectory(a1, a2, a3);
                 default: return Failure(Errno.ENOSYS);
             }
         }

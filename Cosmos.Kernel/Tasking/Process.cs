@@ -1,3 +1,4 @@
+using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
 
 namespace Cosmos.Kernel.Tasking
@@ -12,7 +13,7 @@ namespace Cosmos.Kernel.Tasking
     // Processes are created, ended and waited for through ProcessTable, which keeps the family relations consistent.
     public sealed class Process
     {
-        internal Process(int id, string name, Process parent, UserAddressSpace addressSpace, object files)
+        internal Process(int id, string name, Process parent, UserAddressSpace addressSpace, FileDescriptorTable files)
         {
             Id = id;
             Name = name;
@@ -30,8 +31,8 @@ namespace Cosmos.Kernel.Tasking
         // Its user half while it runs; null once it has exited.
         public UserAddressSpace AddressSpace { get; internal set; }
 
-        // Its open files (the system-call layer's descriptor table); null once it has exited.
-        public object Files { get; internal set; }
+        // Its open files; null once it has exited.
+        public FileDescriptorTable Files { get; internal set; }
 
         // How it ended, as wait4 reports it (docs/syscalls.md): exit code << 8, or the signal that killed it.
         public int WaitStatus { get; internal set; }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Sync;
 
@@ -20,7 +21,7 @@ namespace Cosmos.Kernel.Tasking
         public static Process Current => Thread.Current.Process;
 
         // Starts a process whose user half is ready: its thread enters user mode at `entry` with `stackPointer`.
-        public static Process Start(string name, Process parent, UserAddressSpace addressSpace, object files,
+        public static Process Start(string name, Process parent, UserAddressSpace addressSpace, FileDescriptorTable files,
                                     ulong entry, ulong stackPointer)
         {
             s_lock.Lock();
@@ -40,6 +41,7 @@ namespace Cosmos.Kernel.Tasking
             Scheduler.Instance.LeaveAddressSpace();
             process.AddressSpace.Destroy();
             process.AddressSpace = null;
+            process.Files?.CloseAll();
             process.Files = null;
             s_lock.Lock();
             process.WaitStatus = waitStatus;

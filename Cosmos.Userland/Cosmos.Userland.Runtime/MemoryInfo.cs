@@ -8,5 +8,6 @@ namespace Cosmos.Userland.Runtime
         public ulong FreePages;
         public ulong KernelHeapBytes;
         public ulong ProcessCount;
+        public ulong KernelHeapPages;
     }
 }

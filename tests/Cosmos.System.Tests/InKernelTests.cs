@@ -1,25 +1,19 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Cosmos.System.Tests;
 
-// Every [KernelTest] as its own NUnit test case, per emulator. The kernel is booted with `test` once per emulator;
-// each case reads its own line from that boot's serial log.
+// Every [KernelTest] as its own NUnit test case, per emulator. The kernel is booted with `test` once per emulator
+// (TestBoot); each case reads its own line from that boot's serial log.
 [TestFixture(EmulatorKind.Qemu)]
 [TestFixture(EmulatorKind.Bochs)]
 public sealed class InKernelTests(EmulatorKind emulator)
 {
-    static readonly ConcurrentDictionary<EmulatorKind, Lazy<BootResult>> s_runs = new();
-
-    static BootResult TestRun(EmulatorKind emulator) => s_runs.GetOrAdd(emulator, kind =>
-        new Lazy<BootResult>(() => HeadlessBoot.Run(new BootOptions { Emulator = kind, CommandLine = "test" }))).Value;
-
     public static IEnumerable<string> KernelTests() => KernelTestCatalog.Names();
 
     [TestCaseSource(nameof(KernelTests))]
     public void KernelTest(string name)
     {
-        BootResult run = TestRun(emulator);
+        BootResult run = TestBoot.For(emulator);
         Match result = Regex.Match(run.Log, "^TEST " + Regex.Escape(name) + " (PASS|FAIL)(.*)$", RegexOptions.Multiline);
         if (result.Success)
         {
@@ -33,7 +27,7 @@ public sealed class InKernelTests(EmulatorKind emulator)
     [Test]
     public void TheTestRunCompletesAndPowersOff()
     {
-        BootResult run = TestRun(emulator);
+        BootResult run = TestBoot.For(emulator);
         Assert.That(run.TimedOut, Is.False, run.Describe());
         Match summary = Regex.Match(run.Log, @"^TESTS DONE (\d+) passed, (\d+) failed$", RegexOptions.Multiline);
         Assert.That(summary.Success, Is.True, "no summary line. " + run.Describe());

@@ -1,6 +1,6 @@
 namespace Cosmos.System.Tests;
 
-// Typing at the kernel monitor over COM1: the bytes arrive through the UART's receive interrupt and the I/O APIC,
+// Typing at the kernel monitor (booted with `monitor`, so that no processes start) over COM1: the bytes arrive through the UART's receive interrupt and the I/O APIC,
 // the monitor runs the commands, and `poweroff` ends the machine.
 public sealed class SerialConsoleTests
 {
@@ -8,7 +8,7 @@ public sealed class SerialConsoleTests
     [TestCase(EmulatorKind.Bochs)]
     public void ACommandTypedOnTheSerialLineReachesTheMonitor(EmulatorKind emulator)
     {
-        BootResult run = HeadlessBoot.Converse(new BootOptions { Emulator = emulator },
+        BootResult run = HeadlessBoot.Converse(new BootOptions { Emulator = emulator, CommandLine = "monitor" },
         [
             ("cosmos> ", "echo hello\r"),
             ("cosmos> ", "threads\r"),

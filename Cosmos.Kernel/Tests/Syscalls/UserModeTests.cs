@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.CompilerServices;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Syscalls;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel.Tests.Syscalls
@@ -28,7 +29,7 @@ namespace Cosmos.Kernel.Tests.Syscalls
             Assert.True(space.Map(CodeAddress, 1, PageAttributes.Executable), "the code page mapped");
             Assert.True(space.Map(StackTop - UserAddressSpace.PageSize, 1, PageAttributes.Writable), "the stack page mapped");
             space.Load(CodeAddress, new ReadOnlySpan<byte>((void*)address, (int)size));
-            return ProcessTable.Start("snippet", null, space, null, CodeAddress, StackTop);
+            return ProcessTable.Start("snippet", null, space, ProgramStarter.ConsoleDescriptors(), CodeAddress, StackTop);
         }
 
         static int WaitFor(Process process)

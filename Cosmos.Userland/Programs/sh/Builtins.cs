@@ -60,7 +60,7 @@ static unsafe class Builtins
         }
         Console.WriteLine("pages: " + info.FreePages.ToString() + " free of " + info.TotalPages.ToString()
                           + " (" + info.PageSize.ToString() + " bytes each)");
-        Console.WriteLine("kernel heap: " + info.KernelHeapBytes.ToString() + " bytes");
+        Console.WriteLine("kernel heap: " + info.KernelHeapBytes.ToString() + " bytes in use, " + info.KernelHeapPages.ToString() + " pages");
         Console.WriteLine("processes: " + info.ProcessCount.ToString());
     }
 

@@ -22,7 +22,7 @@ namespace Cosmos.Kernel.Tests.FileSystem
 
         static string Text(MemoryFileSystem fileSystem, string path)
         {
-            Assert.That(fileSystem.ReadAll(path, out byte[] contents), Is.EqualTo(Errno.None), path);
+            Assert.That(fileSystem.Contents(path, out ReadOnlySpan<byte> contents), Is.EqualTo(Errno.None), path);
             return Encoding.UTF8.GetString(contents);
         }
 

@@ -34,7 +34,7 @@ namespace Cosmos.Kernel.Tests.FileSystem
 
         string Text(string path)
         {
-            Assert.That(_fileSystem.ReadAll(path, out byte[] contents), Is.EqualTo(Errno.None));
+            Assert.That(_fileSystem.Contents(path, out ReadOnlySpan<byte> contents), Is.EqualTo(Errno.None));
             return Encoding.ASCII.GetString(contents);
         }
 
@@ -172,14 +172,14 @@ namespace Cosmos.Kernel.Tests.FileSystem
         }
 
         [Test]
-        public void ReadAllIsACopyAndRefusesDirectories()
+        public void ContentsAreTheFilesBytesAsTheyAreNowAndRefuseDirectories()
         {
-            Assert.That(_fileSystem.ReadAll("/bin/sh", out byte[] copy), Is.EqualTo(Errno.None));
-            copy[0] = (byte)'X';
             Assert.That(Text("/bin/sh"), Is.EqualTo("shell"));
-            Assert.That(_fileSystem.ReadAll("/bin", out byte[] none), Is.EqualTo(Errno.EISDIR));
-            Assert.That(none, Is.Null);
-            Assert.That(_fileSystem.ReadAll("/bin/none", out _), Is.EqualTo(Errno.ENOENT));
+            Open("/bin/sh", OpenFlags.WriteOnly | OpenFlags.Append).Write(Encoding.ASCII.GetBytes("!"));
+            Assert.That(Text("/bin/sh"), Is.EqualTo("shell!"));
+            Assert.That(_fileSystem.Contents("/bin", out ReadOnlySpan<byte> none), Is.EqualTo(Errno.EISDIR));
+            Assert.That(none.Length, Is.Zero);
+            Assert.That(_fileSystem.Contents("/bin/none", out _), Is.EqualTo(Errno.ENOENT));
         }
     }
 }

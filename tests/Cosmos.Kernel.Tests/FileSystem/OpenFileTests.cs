@@ -28,8 +28,8 @@ namespace Cosmos.Kernel.Tests.FileSystem
 
         byte[] Contents()
         {
-            Assert.That(_fileSystem.ReadAll("/data", out byte[] contents), Is.EqualTo(Errno.None));
-            return contents;
+            Assert.That(_fileSystem.Contents("/data", out ReadOnlySpan<byte> contents), Is.EqualTo(Errno.None));
+            return contents.ToArray();
         }
 
         static string Read(OpenFile file, int count)
