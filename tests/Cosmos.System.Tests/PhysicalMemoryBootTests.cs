@@ -24,7 +24,7 @@ public sealed class PhysicalMemoryBootTests
         MemoryReportLog report = MemoryReportLog.Parse(run.Log);
         Assert.That(run.Log, Does.Contain("TESTS DONE"), run.Describe());
 
-        Assert.That(report.Modules, Has.Count.EqualTo(1 + extraModules), "boot modules seen by the kernel");
+        Assert.That(report.Modules, Has.Count.EqualTo(2 + extraModules), "boot modules seen by the kernel: symbols, initrd and the extra ones");
         Assert.That(report.Statistics, Has.Count.EqualTo(2), "MEMINFO before and after the modules are released. " + run.Describe());
         ulong total = 0, reserved = 0, modulePages = 0;
         ulong limit = report.Map.Where(IsAvailable).Max(e => e.End) / PageSize;
