@@ -44,10 +44,9 @@ namespace Cosmos.Kernel
             MemoryReport.WritePlan(bootInfo);
             KernelHeap.Initialize();
             MemoryFileSystem files = LoadInitialRamDisk(bootInfo);
-            MemoryReport.WriteStatistics();
+            PhysicalMemoryStatistics beforeRelease = PhysicalMemory.Allocator.Statistics;
             PhysicalMemory.Allocator.ReleaseModules();
-            KernelLog.WriteLine("MEMORY MODULES RELEASED");
-            MemoryReport.WriteStatistics();
+            MemoryReport.WriteModuleRelease(beforeRelease, PhysicalMemory.Allocator.Statistics);
             MemoryReport.WriteHeapStatistics();
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);

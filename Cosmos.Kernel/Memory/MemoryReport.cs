@@ -25,6 +25,15 @@ namespace Cosmos.Kernel.Memory
 
         public static void WriteStatistics() => KernelLog.WriteLine("MEMINFO " + PhysicalMemory.Allocator.Statistics.ToString());
 
+        // The counters read just before and just after the modules were released: read first and printed after, since
+        // printing allocates on the kernel heap, whose pages would count as a change.
+        public static void WriteModuleRelease(PhysicalMemoryStatistics before, PhysicalMemoryStatistics after)
+        {
+            KernelLog.WriteLine("MEMINFO " + before.ToString());
+            KernelLog.WriteLine("MEMORY MODULES RELEASED");
+            KernelLog.WriteLine("MEMINFO " + after.ToString());
+        }
+
         public static void WriteHeapStatistics() => KernelLog.WriteLine("HEAP " + KernelHeap.Statistics.ToString());
 
         static string Range(ulong start, ulong end) => "0x" + start.ToString("x") + " 0x" + end.ToString("x");

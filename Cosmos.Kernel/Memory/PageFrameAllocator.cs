@@ -137,10 +137,12 @@ namespace Cosmos.Kernel.Memory
         // Gives the boot modules' pages to the allocator, once the kernel has copied out what it needs.
         public void ReleaseModules()
         {
-            PageRangeSet held = _heldModules;
-            _heldModules = new PageRangeSet();
-            for (int i = 0; i < held.Count; i++)
-                FreeContiguous(held[i].StartAddress, (int)held[i].Count);
+            // Taken out of the set before they are freed (FreeContiguous refuses held pages), onto the stack: allocating
+            // here could commit kernel heap pages, which would show as part of the release.
+            Span<PageRange> held = stackalloc PageRange[_heldModules.Count];
+            for (int i = 0; i < held.Length; i++) held[i] = _heldModules[i];
+            _heldModules.Clear();
+            foreach (PageRange range in held) FreeContiguous(range.StartAddress, (int)range.Count);
         }
 
         ulong Take(Zone zone, int firstPage, int pageCount)

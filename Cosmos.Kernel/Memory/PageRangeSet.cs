@@ -21,6 +21,8 @@ namespace Cosmos.Kernel.Memory
             }
         }
 
+        public void Clear() => _count = 0;
+
         public void Add(PageRange range)
         {
             if (range.IsEmpty) return;

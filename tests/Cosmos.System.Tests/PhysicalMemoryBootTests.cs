@@ -17,9 +17,9 @@ public sealed class PhysicalMemoryBootTests
         var modules = Enumerable.Range(1, extraModules)
             .Select(i => new BootModule("module" + i, Enumerable.Range(0, 300_000 * i + 123).Select(b => (byte)b).ToArray()))
             .ToList();
-        // The in-kernel tests run at every size, and some scale with memory (ten times the RAM in garbage, every page
-        // written): the timeout grows with it.
-        var timeout = TimeSpan.FromSeconds(90 + 30 * memoryMiB / 1024);
+        // The in-kernel tests and then the userland tests run at every size, and some scale with memory (ten times the
+        // RAM in garbage, every page written): the timeout grows with it.
+        var timeout = TimeSpan.FromSeconds(120 + 60 * memoryMiB / 1024);
         BootResult run = HeadlessBoot.Run(new BootOptions { CommandLine = "test", Modules = modules, MemoryMiB = memoryMiB }, timeout);
         MemoryReportLog report = MemoryReportLog.Parse(run.Log);
         Assert.That(run.Log, Does.Contain("TESTS DONE"), run.Describe());
