@@ -1,17 +1,13 @@
 using System;
 using Cosmos.Userland.Runtime;
 
-// Every page a program had comes back when it ends. A hundred programs, spawned and waited for one after the other,
-// must leave the free page count (with the kernel heap's pages counted as free) where it was, give or take
-// Slack pages: seen from here, the kernel's own layout moves a little from one measurement to the next (a span of its
-// non-moving heap kept alive by a stale reference on a kernel stack, a page table under a span at a new address),
-// while a program that kept even one page would cost a hundred. The in-kernel test AHundredProgramsGiveBackEveryPage
-// checks exactly, on a quiet kernel. The loop allocates nothing, so this program's own heap does not grow; a first,
-// unmeasured round lets the kernel heap reach its working size.
+// Every page a program had comes back when it ends: a hundred programs, spawned and waited for one after the other,
+// leave the free page count exactly where it was. Nothing may allocate between the two counts (not even a check's
+// message), so that this program's own heap does not grow meanwhile; a first, unmeasured round lets the kernel's heap
+// reach its working size.
 static unsafe class Program
 {
     const int Runs = 100;
-    const long Slack = 4;
 
     static int Main()
     {
@@ -20,21 +16,21 @@ static unsafe class Program
         var envp = new CStringArray(new string[0]);
         int wrongStatuses = 0;
         MemoryInfo before, after;
+        long beforeResult, afterResult;
         fixed (byte* pathPointer = path)
         {
             wrongStatuses += RunAll(pathPointer, argv, envp);
-            Check.Equal(0, SystemCalls.MemoryInfo(&before), "meminfo before");
+            beforeResult = SystemCalls.MemoryInfo(&before);
             wrongStatuses += RunAll(pathPointer, argv, envp);
-            Check.Equal(0, SystemCalls.MemoryInfo(&after), "meminfo after");
+            afterResult = SystemCalls.MemoryInfo(&after);
         }
         System.GC.KeepAlive(argv);
         System.GC.KeepAlive(envp);
+        Check.Equal(0, beforeResult, "meminfo before");
+        Check.Equal(0, afterResult, "meminfo after");
         Check.Equal(0, wrongStatuses, "runs that did not end with status 42");
-        long change = (long)(after.FreePages + after.KernelHeapPages) - (long)(before.FreePages + before.KernelHeapPages);
-        Console.WriteLine("free pages " + before.FreePages.ToString() + " -> " + after.FreePages.ToString() + ", kernel heap pages "
-                          + before.KernelHeapPages.ToString() + " -> " + after.KernelHeapPages.ToString());
-        Check.True(change >= -Slack && change <= Slack, "free pages plus the kernel heap's changed by " + change.ToString()
-                   + " after " + Runs.ToString() + " programs");
+        Check.Equal((long)before.FreePages, (long)after.FreePages, "free pages after " + Runs.ToString() + " programs (kernel heap pages "
+                    + before.KernelHeapPages.ToString() + " before, " + after.KernelHeapPages.ToString() + " after)");
         return Check.Result;
     }
 
