@@ -19,7 +19,7 @@ public sealed class PhysicalMemoryBootTests
             .ToList();
         // The in-kernel tests and then the userland tests run at every size, and some scale with memory (ten times the
         // RAM in garbage, every page written): the timeout grows with it.
-        var timeout = TimeSpan.FromSeconds(120 + 60 * memoryMiB / 1024);
+        var timeout = TimeSpan.FromSeconds(120 + 90 * memoryMiB / 1024);
         BootResult run = HeadlessBoot.Run(new BootOptions { CommandLine = "test", Modules = modules, MemoryMiB = memoryMiB }, timeout);
         MemoryReportLog report = MemoryReportLog.Parse(run.Log);
         Assert.That(run.Log, Does.Contain("TESTS DONE"), run.Describe());
