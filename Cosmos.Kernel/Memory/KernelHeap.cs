@@ -8,10 +8,10 @@ using Cosmos.Kernel.Memory.Heap;
 
 namespace Cosmos.Kernel.Memory
 {
-    // The kernel's garbage-collected heap: an ObjectHeap over the heap area (twice the size of RAM, so that large
-    // objects find room), backed by page frames, and its collector. Once Initialize has run, every managed allocation
-    // lands here (Memory/ObjectAllocatorPlug). A collection runs when the allocation budget is spent (its floor is a
-    // sixteenth of RAM), when memory runs out, and on request, with interrupts off: the other threads stand still.
+    // The kernel's garbage-collected heap: a CollectedHeap over the heap area (twice the size of RAM, so that large
+    // objects find room), backed by page frames. Once Initialize has run, every managed allocation lands here
+    // (Memory/ObjectAllocatorPlug). A collection runs when the allocation budget is spent (its floor is a sixteenth of
+    // RAM), when memory runs out, and on request, with interrupts off: the other threads stand still.
     // Out of memory even after a collection is a panic. See docs/garbage-collection.md.
     public static unsafe class KernelHeap
     {
@@ -20,13 +20,10 @@ namespace Cosmos.Kernel.Memory
 
         // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
         static bool s_active;
-        static bool s_collecting;
         static ulong s_lastPauseCycles;
         static ulong s_longestPauseCycles;
 
-        static ObjectHeap s_heap;
-        static GarbageCollector s_collector;
-        static CollectionBudget s_budget;
+        static CollectedHeap s_heap;
         static KernelRoots s_roots;
 
         public static void Initialize()
@@ -35,33 +32,26 @@ namespace Cosmos.Kernel.Memory
             int areaPages = (int)((2 * ramPages + 511) & ~511UL);
             var area = new VirtualArea(AreaBase, areaPages, PhysicalMemory.AllocateZeroed(VirtualArea.StorageWords(areaPages) * sizeof(ulong)));
             var markStack = new MarkStack(PhysicalMemory.AllocateZeroed(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
-            s_heap = new ObjectHeap(area, new KernelPageBacking());
-            s_collector = new GarbageCollector(s_heap, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
-            s_budget = new CollectionBudget(ramPages * PageTable.PageSize / 16);
+            var objects = new ObjectHeap(area, new KernelPageBacking());
+            var collector = new GarbageCollector(objects, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(ramPages * PageTable.PageSize / 16), &CollectWithRegistersOnStack);
             s_roots = new KernelRoots();
             s_active = true;
         }
 
         public static HeapStatistics Statistics
             => s_heap == null ? default
-               : new HeapStatistics(s_heap.BytesInUse, s_heap.CommittedPages, s_heap.SpanCount, s_heap.BytesAllocated,
-                                    s_collector.Collections, s_lastPauseCycles, s_longestPauseCycles);
+               : new HeapStatistics(s_heap.Objects.BytesInUse, s_heap.Objects.CommittedPages, s_heap.Objects.SpanCount,
+                                    s_heap.Objects.BytesAllocated, s_heap.Collections, s_lastPauseCycles, s_longestPauseCycles);
 
         // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
         // One processor: with interrupts off no other thread can enter the heap (SMP will need a spin lock).
         public static byte* Allocate(nuint size)
         {
-            if (!s_active || s_collecting) return null;
+            if (!s_active || s_heap.IsCollecting) return null;
             bool interrupts = Cpu.DisableInterruptsSaving();
-            if (s_budget.IsSpent) CollectWithRegistersOnStack();
             byte* memory = s_heap.Allocate(size);
-            if (memory == null)
-            {
-                CollectWithRegistersOnStack();
-                memory = s_heap.Allocate(size);
-                if (memory == null) OutOfMemory(size);
-            }
-            s_budget.Allocated(size);
+            if (memory == null) OutOfMemory(size);
             Cpu.RestoreInterrupts(interrupts);
             return memory;
         }
@@ -72,9 +62,9 @@ namespace Cosmos.Kernel.Memory
         // Frees every object nothing refers to any more.
         public static void Collect()
         {
-            if (!s_active || s_collecting) return;
+            if (!s_active || s_heap.IsCollecting) return;
             bool interrupts = Cpu.DisableInterruptsSaving();
-            CollectWithRegistersOnStack();
+            s_heap.StartCollection();
             Cpu.RestoreInterrupts(interrupts);
         }
 
@@ -86,14 +76,11 @@ namespace Cosmos.Kernel.Memory
         [RuntimeExport("cosmos_collect_garbage")]
         static void CollectFrom(ulong stackPointer)
         {
-            s_collecting = true;
             ulong start = Cpu.ReadTimestamp();
             s_roots.StackPointer = stackPointer;
-            s_collector.Collect(s_roots);
+            s_heap.Collect(s_roots);
             s_lastPauseCycles = Cpu.ReadTimestamp() - start;
             if (s_lastPauseCycles > s_longestPauseCycles) s_longestPauseCycles = s_lastPauseCycles;
-            s_budget.Collected(s_heap.BytesInUse);
-            s_collecting = false;
         }
 
         static void OutOfMemory(nuint size)

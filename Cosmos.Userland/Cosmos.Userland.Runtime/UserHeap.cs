@@ -6,8 +6,8 @@ using Cosmos.Kernel.Memory.Heap;
 
 namespace Cosmos.Userland.Runtime
 {
-    // The program's garbage-collected heap: the kernel's ObjectHeap and GarbageCollector (the same source files) over a
-    // 1 GiB area at 0x2000_0000_0000, backed by mmap. Once ProcessStart has initialized it, every managed allocation
+    // The program's garbage-collected heap: the kernel's CollectedHeap (the same source files) over a 1 GiB area at
+    // 0x2000_0000_0000, backed by mmap. Once ProcessStart has initialized it, every managed allocation
     // lands here (ObjectAllocatorPlug). A collection runs when the allocation budget is spent, when the area or memory
     // runs out, and on GC.Collect; its roots are the stack and the early heap's objects (UserRoots). One thread per
     // process, so nothing needs a lock. See docs/userland.md.
@@ -18,13 +18,10 @@ namespace Cosmos.Userland.Runtime
         const int MarkStackPages = 8;
         const ulong BudgetFloor = 4 << 20;
 
-        // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
+        // A plain value only: the allocation path reads it before the runtime has set up the statics blocks.
         static bool s_active;
-        static bool s_collecting;
 
-        static ObjectHeap s_heap;
-        static GarbageCollector s_collector;
-        static CollectionBudget s_budget;
+        static CollectedHeap s_heap;
         static UserRoots s_roots;
 
         // stackTop: the highest stack address a collection scans. types: where the MethodTables lie (the image).
@@ -33,41 +30,34 @@ namespace Cosmos.Userland.Runtime
             ulong* areaStorage = AnonymousMemory.Allocate((ulong)VirtualArea.StorageWords(AreaPages) * sizeof(ulong));
             ulong* markStorage = AnonymousMemory.Allocate(MarkStackPages * 4096);
             if (areaStorage == null || markStorage == null) Environment.FailFast("out of memory: no room for the heap's bookkeeping");
-            s_heap = new ObjectHeap(new VirtualArea(AreaBase, AreaPages, areaStorage), new AnonymousMemory());
-            s_collector = new GarbageCollector(s_heap, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
-            s_budget = new CollectionBudget(BudgetFloor);
+            var objects = new ObjectHeap(new VirtualArea(AreaBase, AreaPages, areaStorage), new AnonymousMemory());
+            var collector = new GarbageCollector(objects, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack);
             s_roots = new UserRoots(stackTop);
             s_active = true;
         }
 
         // Pages of the area backed by memory now.
-        public static ulong CommittedPages => s_heap == null ? 0 : s_heap.CommittedPages;
+        public static ulong CommittedPages => s_heap == null ? 0 : s_heap.Objects.CommittedPages;
 
         // Bytes of live objects after the last collection, plus everything allocated since.
-        public static ulong BytesInUse => s_heap == null ? 0 : s_heap.BytesInUse;
+        public static ulong BytesInUse => s_heap == null ? 0 : s_heap.Objects.BytesInUse;
 
-        public static ulong Collections => s_collector == null ? 0 : s_collector.Collections;
+        public static ulong Collections => s_heap == null ? 0 : s_heap.Collections;
 
         // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
         internal static byte* Allocate(nuint size)
         {
-            if (!s_active || s_collecting) return null;
-            if (s_budget.IsSpent) CollectWithRegistersOnStack();
+            if (!s_active || s_heap.IsCollecting) return null;
             byte* memory = s_heap.Allocate(size);
-            if (memory == null)
-            {
-                CollectWithRegistersOnStack();
-                memory = s_heap.Allocate(size);
-                if (memory == null) OutOfMemory(size);
-            }
-            s_budget.Allocated(size);
+            if (memory == null) OutOfMemory(size);
             return memory;
         }
 
         // Frees every object nothing refers to any more.
         internal static void Collect()
         {
-            if (s_active && !s_collecting) CollectWithRegistersOnStack();
+            if (s_active && !s_heap.IsCollecting) s_heap.StartCollection();
         }
 
         [RuntimeImport("cosmos_collect_with_registers_on_stack")]
@@ -78,18 +68,15 @@ namespace Cosmos.Userland.Runtime
         [RuntimeExport("cosmos_collect_garbage")]
         static void CollectFrom(ulong stackPointer)
         {
-            s_collecting = true;
             s_roots.StackPointer = stackPointer;
-            s_collector.Collect(s_roots);
-            s_budget.Collected(s_heap.BytesInUse);
-            s_collecting = false;
+            s_heap.Collect(s_roots);
         }
 
         static void OutOfMemory(nuint size)
         {
             s_active = false;                       // the message's strings come from the early heap
             Environment.FailFast("out of memory: no room for an object of " + size.ToString() + " bytes after a collection; "
-                                 + (s_heap.CommittedPages * 4096).ToString() + " bytes of heap committed");
+                                 + (s_heap.Objects.CommittedPages * 4096).ToString() + " bytes of heap committed");
         }
     }
 }
