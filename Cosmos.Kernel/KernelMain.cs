@@ -115,7 +115,8 @@ namespace Cosmos.Kernel
         {
             LegacyPic.RemapAndMask();
             LocalApic.Initialize(madt.LocalApicAddress);
-            PerCpu.Install(0, LocalApic.ApicId);
+            PerCpu.Install(PerCpu.Create(0, LocalApic.ApicId, Gdt.BootTables));
+            PerCpu.AddRunning(PerCpu.Current);
             IoApic.Initialize(madt);
             PitCalibration.Measure();
             MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
@@ -126,19 +127,32 @@ namespace Cosmos.Kernel
                                 + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x") + ", "
                                 + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount
                                 + " inputs");
-            ReportApplicationProcessors(madt);
+            StartApplicationProcessors(madt);
             ConsoleInput.Start(console);
             Scheduler.Instance.EnableInterrupts();
         }
 
-        // Only discovery so far: starting the application processors is the next step of SMP (docs/smp.md).
-        static void ReportApplicationProcessors(Madt madt)
+        // Starts the other processors one at a time and parks them: they run nothing yet (docs/smp.md).
+        static void StartApplicationProcessors(Madt madt)
         {
             List<uint> others = ProcessorDiscovery.ApplicationProcessors(madt.Processors, LocalApic.ApicId);
-            string ids = others.Count == 0 ? " none" : "";
-            foreach (uint apicId in others) ids += " APIC " + apicId;
-            KernelLog.WriteLine("CPUS FOUND " + (others.Count + 1) + ": boot APIC " + LocalApic.ApicId
-                                + ", application processors (not started):" + ids);
+            int total = others.Count + 1;
+            if (others.Count > 0)
+            {
+                ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, out string problem);
+                if (startup == null) KernelLog.WriteLine("cannot start the other processors: " + problem);
+                else
+                {
+                    for (int i = 0; i < others.Count; i++)
+                    {
+                        uint index = (uint)(i + 1);
+                        bool online = startup.Start(index, others[i]);
+                        KernelLog.WriteLine("CPU " + index + (online ? " online" : " missing") + " (APIC " + others[i] + ")");
+                    }
+                    startup.Finish();
+                }
+            }
+            KernelLog.WriteLine("CPUS ONLINE " + PerCpu.RunningCount + " of " + total);
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)
