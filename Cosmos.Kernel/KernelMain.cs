@@ -25,6 +25,9 @@ namespace Cosmos.Kernel
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }
 
+        // The processors the MADT lists, kept for the in-kernel tests.
+        public static IReadOnlyList<MadtProcessor> Processors { get; private set; }
+
         // Called by boot.asm in long mode, on the boot stack, once the runtime has set up statics.
         [RuntimeExport("cosmos_kernel_main")]
         static void Main(ulong multibootInfoPhysical, ulong loadBasePhysical)
@@ -135,6 +138,7 @@ namespace Cosmos.Kernel
         // Starts the other processors one at a time and parks them: they run nothing yet (docs/smp.md).
         static void StartApplicationProcessors(Madt madt)
         {
+            Processors = madt.Processors;
             List<uint> others = ProcessorDiscovery.ApplicationProcessors(madt.Processors, LocalApic.ApicId);
             int total = others.Count + 1;
             if (others.Count > 0)

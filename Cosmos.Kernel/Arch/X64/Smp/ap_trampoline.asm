@@ -77,11 +77,8 @@ long_mode:
     xor ebp, ebp                              ; ends the frame-pointer chain for stack traces
     mov rax, [rdi + OFFSET(handoff.entry)]
     mov rdi, [rdi + OFFSET(handoff.record)]
-    call rax                                  ; never returns
-.hang:
-    cli
-    hlt
-    jmp .hang
+    push 0                                    ; as its return address: stack traces end at the entry
+    jmp rax                                   ; which never returns
 
 align 8
 gdt:

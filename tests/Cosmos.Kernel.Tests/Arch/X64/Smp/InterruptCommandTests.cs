@@ -30,6 +30,14 @@ namespace Cosmos.Kernel.Tests.Arch.X64.Smp
         }
 
         [Test]
+        public void NmiHasDeliveryModeOneHundredBinaryAndNoVector()
+        {
+            InterruptCommand nmi = InterruptCommand.Nmi(2);
+            Assert.That(nmi.Low, Is.EqualTo(0x00004400));
+            Assert.That(nmi.High, Is.EqualTo(0x02000000));
+        }
+
+        [Test]
         public void TheHighestApicIdAndPageFitTheirFields()
         {
             InterruptCommand startup = InterruptCommand.Startup(255, 0xFF000);
