@@ -80,12 +80,14 @@ long_mode:
     push 0                                    ; as its return address: stack traces end at the entry
     jmp rax                                   ; which never returns
 
+; Each descriptor already marked accessed: loading a segment would otherwise set the bit, a write to a page that is
+; read-only once paging is on (Bochs faults on it).
 align 8
 gdt:
     dq 0
-    dq 0x00CF9A000000FFFF                     ; CODE32: flat 32-bit code
-    dq 0x00AF9A000000FFFF                     ; CODE64: long mode code
-    dq 0x00CF92000000FFFF                     ; DATA
+    dq 0x00CF9B000000FFFF                     ; CODE32: flat 32-bit code
+    dq 0x00AF9B000000FFFF                     ; CODE64: long mode code
+    dq 0x00CF93000000FFFF                     ; DATA
 gdt_pointer:
     dw gdt_pointer - gdt - 1
     dd 0                                      ; base patched at run time
