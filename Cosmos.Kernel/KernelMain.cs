@@ -118,8 +118,9 @@ namespace Cosmos.Kernel
         {
             LegacyPic.RemapAndMask();
             LocalApic.Initialize(madt.LocalApicAddress);
-            PerCpu.Install(PerCpu.Create(0, LocalApic.ApicId, Gdt.BootTables));
-            PerCpu.AddRunning(PerCpu.Current);
+            PerCpuRecord* boot = PerCpu.Create(0, LocalApic.ApicId, Gdt.BootTables);
+            PerCpu.Install(boot);
+            PerCpu.AddRunning(boot);
             IoApic.Initialize(madt);
             PitCalibration.Measure();
             MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
@@ -140,23 +141,26 @@ namespace Cosmos.Kernel
         {
             Processors = madt.Processors;
             List<uint> others = ProcessorDiscovery.ApplicationProcessors(madt.Processors, LocalApic.ApicId);
-            int total = others.Count + 1;
-            if (others.Count > 0)
+            if (others.Count > 0) StartEach(others);
+            KernelLog.WriteLine("CPUS ONLINE " + PerCpu.RunningCount + " of " + (others.Count + 1));
+        }
+
+        // CPU indices follow the discovery order; a missing processor keeps its number.
+        static void StartEach(List<uint> apicIds)
+        {
+            ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, out string problem);
+            if (startup == null)
             {
-                ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, out string problem);
-                if (startup == null) KernelLog.WriteLine("cannot start the other processors: " + problem);
-                else
-                {
-                    for (int i = 0; i < others.Count; i++)
-                    {
-                        uint index = (uint)(i + 1);
-                        bool online = startup.Start(index, others[i]);
-                        KernelLog.WriteLine("CPU " + index + (online ? " online" : " missing") + " (APIC " + others[i] + ")");
-                    }
-                    startup.Finish();
-                }
+                KernelLog.WriteLine("cannot start the other processors: " + problem);
+                return;
             }
-            KernelLog.WriteLine("CPUS ONLINE " + PerCpu.RunningCount + " of " + total);
+            for (int i = 0; i < apicIds.Count; i++)
+            {
+                uint index = (uint)(i + 1);
+                bool online = startup.Start(index, apicIds[i]);
+                KernelLog.WriteLine("CPU " + index + (online ? " online" : " missing") + " (APIC " + apicIds[i] + ")");
+            }
+            startup.Finish();
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)

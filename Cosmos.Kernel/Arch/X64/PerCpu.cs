@@ -30,7 +30,7 @@ namespace Cosmos.Kernel.Arch.X64
         // The record of the processor running this code.
         public static PerCpuRecord* Current => ReadGsSelf();
 
-        // The records of the processors that run, by CPU index order; written by the boot processor only.
+        // The records of the processors that run, in the order they came online; written by the boot processor only.
         static readonly List<ulong> s_running = new List<ulong>();
 
         // A processor's record, kept for good in a page of its own (no processor's writes share a cache line with

@@ -79,19 +79,17 @@ namespace Cosmos.Kernel.Arch.X64.Smp
             LocalApic.Send(InterruptCommand.Startup(apicId, s_trampolinePage));
             Wait(StartupSettleNanoseconds);
             LocalApic.Send(InterruptCommand.Startup(apicId, s_trampolinePage));   // ignored by a processor already running
-            ulong deadline = MonotonicClock.NowNanoseconds + ArrivalTimeoutNanoseconds;
-            while (Volatile.Read(ref s_handOff->Alive) == 0)
+            if (ReportsAliveWithin(ArrivalTimeoutNanoseconds))
             {
-                if (MonotonicClock.NowNanoseconds < deadline) continue;
-                // Back into wait-for-STARTUP, so that it can never wake later into a trampoline page that is gone or
-                // onto stacks that are freed (its tables and record stay, two pages).
-                LocalApic.Send(InterruptCommand.Init(apicId));
-                _stacks.Free(stackTop);
-                _stacks.Free(faultStackTop);
-                return false;
+                PerCpu.AddRunning(record);
+                return true;
             }
-            PerCpu.AddRunning(record);
-            return true;
+            // Back into wait-for-STARTUP, so that it can never wake later into a trampoline page that is gone or onto
+            // stacks that are freed (its tables and record stay, two pages).
+            LocalApic.Send(InterruptCommand.Init(apicId));
+            _stacks.Free(stackTop);
+            _stacks.Free(faultStackTop);
+            return false;
         }
 
         // Unmaps and frees the trampoline page, once no processor runs it any more.
@@ -115,7 +113,15 @@ namespace Cosmos.Kernel.Arch.X64.Smp
             while (MonotonicClock.NowNanoseconds < deadline) { }
         }
 
-        // Where the trampoline calls a started processor, on its own stack, interrupts off: it takes its tables, the
+        static bool ReportsAliveWithin(ulong nanoseconds)
+        {
+            ulong deadline = MonotonicClock.NowNanoseconds + nanoseconds;
+            while (Volatile.Read(ref s_handOff->Alive) == 0)
+                if (MonotonicClock.NowNanoseconds >= deadline) return false;
+            return true;
+        }
+
+        // Where the trampoline sends a started processor, on its own stack, interrupts off: it takes its tables, the
         // shared IDT, its record and its local APIC, says it is alive and parks (it runs nothing yet: docs/smp.md).
         [RuntimeExport("cosmos_ap_entry")]
         static void Enter(PerCpuRecord* record)
