@@ -25,7 +25,7 @@ namespace Cosmos.Kernel
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }
 
-        // The processors the MADT lists, kept for the in-kernel tests.
+        // The processors the MADT lists, kept for the in-kernel tests and the deliberate faults.
         public static IReadOnlyList<MadtProcessor> Processors { get; private set; }
 
         // Called by boot.asm in long mode, on the boot stack, once the runtime has set up statics.
