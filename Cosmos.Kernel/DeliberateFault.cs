@@ -1,5 +1,9 @@
+using System.Collections.Generic;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Arch.X64.Smp;
+using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Sync;
 using Cosmos.Kernel.Tasking;
 
@@ -9,7 +13,8 @@ namespace Cosmos.Kernel
     // check that the report comes out (not a reset). Each kind goes through the real mechanism: a C# pointer write to
     // an unmapped page, the CPU's divide and undefined instructions, unbounded C# recursion into the boot stack's guard
     // and into a thread's, a write to the kernel's own (read+execute) code, and a lock misused (a mutex, which may
-    // sleep, taken under a spin lock, which holds interrupts off).
+    // sleep, taken under a spin lock, which holds interrupts off), and an NMI sent to another processor, parked since
+    // start-up, whose exception path must report as the boot processor's does.
     public static unsafe class DeliberateFault
     {
         public static bool Commit(string kind)
@@ -21,6 +26,7 @@ namespace Cosmos.Kernel
             else if (kind == "writecode") WriteToCode();
             else if (kind == "threadstackoverflow") OverflowAThreadsStack();
             else if (kind == "mutexunderspinlock") LockAMutexUnderASpinLock();
+            else if (kind == "otherprocessor") InterruptAnotherProcessor();
             else return false;
             return true;
         }
@@ -51,6 +57,15 @@ namespace Cosmos.Kernel
         {
             new SpinLock().Acquire();
             new Mutex().Lock();
+        }
+
+        // The other processor's report powers the machine off; this one stays out of its way.
+        static void InterruptAnotherProcessor()
+        {
+            List<uint> others = ProcessorDiscovery.ApplicationProcessors(KernelMain.Processors, LocalApic.ApicId);
+            if (others.Count == 0 || PerCpu.FindRunning(others[0]) == null) Panic.Halt("no other processor runs to take the NMI");
+            LocalApic.Send(InterruptCommand.Nmi(others[0]));
+            Cpu.Halt();
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

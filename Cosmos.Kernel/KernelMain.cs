@@ -25,6 +25,9 @@ namespace Cosmos.Kernel
         // What the bootloader reported, kept for the in-kernel tests and diagnostics.
         public static Multiboot2Info BootInfo { get; private set; }
 
+        // The processors the MADT lists, kept for the in-kernel tests and the deliberate faults.
+        public static IReadOnlyList<MadtProcessor> Processors { get; private set; }
+
         // Called by boot.asm in long mode, on the boot stack, once the runtime has set up statics.
         [RuntimeExport("cosmos_kernel_main")]
         static void Main(ulong multibootInfoPhysical, ulong loadBasePhysical)
@@ -115,7 +118,9 @@ namespace Cosmos.Kernel
         {
             LegacyPic.RemapAndMask();
             LocalApic.Initialize(madt.LocalApicAddress);
-            PerCpu.Install(0, LocalApic.ApicId);
+            PerCpuRecord* boot = PerCpu.Create(0, LocalApic.ApicId, Gdt.BootTables);
+            PerCpu.Install(boot);
+            PerCpu.AddRunning(boot);
             IoApic.Initialize(madt);
             PitCalibration.Measure();
             MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
@@ -126,19 +131,36 @@ namespace Cosmos.Kernel
                                 + LocalApic.ApicId + " at 0x" + LocalApic.PhysicalAddress.ToString("x") + ", "
                                 + madt.Processors.Count + " processor(s), I/O APIC with " + IoApic.InputCount
                                 + " inputs");
-            ReportApplicationProcessors(madt);
+            StartApplicationProcessors(madt);
             ConsoleInput.Start(console);
             Scheduler.Instance.EnableInterrupts();
         }
 
-        // Only discovery so far: starting the application processors is the next step of SMP (docs/smp.md).
-        static void ReportApplicationProcessors(Madt madt)
+        // Starts the other processors one at a time and parks them: they run nothing yet (docs/smp.md).
+        static void StartApplicationProcessors(Madt madt)
         {
+            Processors = madt.Processors;
             List<uint> others = ProcessorDiscovery.ApplicationProcessors(madt.Processors, LocalApic.ApicId);
-            string ids = others.Count == 0 ? " none" : "";
-            foreach (uint apicId in others) ids += " APIC " + apicId;
-            KernelLog.WriteLine("CPUS FOUND " + (others.Count + 1) + ": boot APIC " + LocalApic.ApicId
-                                + ", application processors (not started):" + ids);
+            if (others.Count > 0) StartEach(others);
+            KernelLog.WriteLine("CPUS ONLINE " + PerCpu.RunningCount + " of " + (others.Count + 1));
+        }
+
+        // CPU indices follow the discovery order; a missing processor keeps its number.
+        static void StartEach(List<uint> apicIds)
+        {
+            ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, out string problem);
+            if (startup == null)
+            {
+                KernelLog.WriteLine("cannot start the other processors: " + problem);
+                return;
+            }
+            for (int i = 0; i < apicIds.Count; i++)
+            {
+                uint index = (uint)(i + 1);
+                bool online = startup.Start(index, apicIds[i]);
+                KernelLog.WriteLine("CPU " + index + (online ? " online" : " missing") + " (APIC " + apicIds[i] + ")");
+            }
+            startup.Finish();
         }
 
         static Multiboot2Info ReadBootInfo(ulong physical)

@@ -60,6 +60,9 @@ namespace Cosmos.Kernel.Tasking
 
         public Thread Current => _current;
 
+        // The area of the threads' kernel stacks, which also holds the stacks of the other processors' start-up.
+        public KernelStackArea Stacks => _stacks;
+
         // A thread's turn, in timer ticks, before the next ready thread of its priority runs.
         public int TimeSliceTicks { get; set; } = 5;
 

@@ -61,6 +61,21 @@ public sealed class DeliberateFaultTests
         Assert.That(run.Log, Does.EndWith("END PANIC\n"), run.Describe());
     }
 
+    // An application processor takes exceptions through the shared IDT onto its own stack: the NMI sent to it where it
+    // is parked is reported, registers and trace from that processor, and the machine powers off.
+    [Test]
+    public void AnExceptionOnAnotherProcessorIsReportedNotReset()
+    {
+        BootResult run = HeadlessBoot.Run(new BootOptions { Emulator = EmulatorKind.Qemu, Cpus = 2, CommandLine = "fault=otherprocessor" });
+
+        Assert.That(run.TimedOut, Is.False, run.Describe());
+        Assert.That(run.Log, Does.Contain("\nPANIC: non-maskable interrupt\n"), run.Describe());
+        Assert.That(run.Log, Does.Match(@"\nRIP=0x[0-9a-f]{16} RSP=0x[0-9a-f]{16} RFLAGS=0x[0-9a-f]{16}\n"), run.Describe());
+        AssertTraceHolds(run, "cosmos_halt cosmos_ap_entry");
+        Assert.That(TraceFrames(run.Log).Last(), Is.EqualTo("cosmos_ap_entry"), "the trace ends at the entry. " + run.Describe());
+        Assert.That(run.Log, Does.EndWith("END PANIC\n"), run.Describe());
+    }
+
     [TestCase(EmulatorKind.Qemu)]
     [TestCase(EmulatorKind.Bochs)]
     public void APanicFromKernelCodeIsTracedFromTheCaller(EmulatorKind emulator)

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 
 namespace Cosmos.Kernel.Arch.X64
 {
-    // The global descriptor table: flat 64-bit code and data segments for the kernel and (ready for user mode) for
-    // user code, in the order SYSRET requires, plus the TSS that carries the interrupt stacks.
+    // The global descriptor tables, one per processor (DescriptorTables): flat 64-bit code and data segments for the
+    // kernel and for user code, in the order SYSRET requires, plus the processor's TSS that carries its interrupt stacks.
     public static unsafe class Gdt
     {
         public const ushort KernelCode = 0x08;
@@ -16,41 +16,52 @@ namespace Cosmos.Kernel.Arch.X64
         // The IST slot (1-based, as the IDT names it) whose stack double faults run on.
         public const int DoubleFaultStack = 1;
 
-        struct Table
+        static DescriptorTables s_bootTables;
+
+        // The boot processor's tables, in the image: they must exist before there is any allocator.
+        public static DescriptorTables* BootTables
         {
-            public fixed ulong Entries[7];             // null, 4 segments, and the 16-byte TSS descriptor
+            get { fixed (DescriptorTables* tables = &s_bootTables) return tables; }
         }
 
-        static Table s_table;
-        static TaskStateSegment s_tss;
-
+        // Loads the boot processor's tables, with its double faults on the stack ending at doubleFaultStackTop.
         public static void Initialize(ulong doubleFaultStackTop)
         {
-            fixed (Table* table = &s_table)
-            fixed (TaskStateSegment* tss = &s_tss)
-            {
-                tss->InterruptStacks[DoubleFaultStack - 1] = doubleFaultStackTop;
-                tss->IoMapBase = (ushort)sizeof(TaskStateSegment);   // no I/O permission bitmap
-
-                table->Entries[0] = 0;
-                table->Entries[1] = 0x00AF9A000000FFFF;              // kernel code: present, DPL 0, long mode
-                table->Entries[2] = 0x00CF92000000FFFF;              // kernel data
-                table->Entries[3] = 0x00CFF2000000FFFF;              // user data: DPL 3
-                table->Entries[4] = 0x00AFFA000000FFFF;              // user code: DPL 3, long mode
-                ulong tssBase = (ulong)tss;
-                ulong limit = (ulong)sizeof(TaskStateSegment) - 1;
-                table->Entries[5] = (limit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40)
-                                    | ((limit >> 16 & 0xF) << 48) | ((tssBase >> 24 & 0xFF) << 56);
-                table->Entries[6] = tssBase >> 32;
-
-                var pointer = new DescriptorTablePointer { Limit = (ushort)(sizeof(Table) - 1), Base = (ulong)table };
-                LoadGdt(&pointer, KernelCode, KernelData);
-                LoadTaskRegister(Tss);
-            }
+            Build(BootTables, doubleFaultStackTop);
+            Load(BootTables);
         }
 
-        // The stack the CPU switches to when an interrupt or exception arrives in user mode: the running thread's.
-        public static void SetKernelStack(ulong top) => s_tss.Rsp0 = top;
+        // Fills a processor's tables: the same segments for all, its own TSS with its own double-fault stack.
+        public static void Build(DescriptorTables* tables, ulong doubleFaultStackTop)
+        {
+            TaskStateSegment* tss = &tables->Tss;
+            tss->InterruptStacks[DoubleFaultStack - 1] = doubleFaultStackTop;
+            tss->IoMapBase = (ushort)sizeof(TaskStateSegment);   // no I/O permission bitmap
+
+            tables->Entries[0] = 0;
+            tables->Entries[1] = 0x00AF9A000000FFFF;              // kernel code: present, DPL 0, long mode
+            tables->Entries[2] = 0x00CF92000000FFFF;              // kernel data
+            tables->Entries[3] = 0x00CFF2000000FFFF;              // user data: DPL 3
+            tables->Entries[4] = 0x00AFFA000000FFFF;              // user code: DPL 3, long mode
+            ulong tssBase = (ulong)tss;
+            ulong limit = (ulong)sizeof(TaskStateSegment) - 1;
+            tables->Entries[5] = (limit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40)
+                                 | ((limit >> 16 & 0xF) << 48) | ((tssBase >> 24 & 0xFF) << 56);
+            tables->Entries[6] = tssBase >> 32;
+        }
+
+        // Makes the calling processor use these tables. Loading the GDT clears the GS base: the processor's
+        // PerCpuRecord must be installed after.
+        public static void Load(DescriptorTables* tables)
+        {
+            var pointer = new DescriptorTablePointer { Limit = (ushort)(DescriptorTables.EntryCount * sizeof(ulong) - 1), Base = (ulong)tables->Entries };
+            LoadGdt(&pointer, KernelCode, KernelData);
+            LoadTaskRegister(Tss);
+        }
+
+        // The stack the calling processor switches to when an interrupt or exception arrives in user mode: its
+        // running thread's.
+        public static void SetKernelStack(ulong top) => PerCpu.Current->Tables->Tss.Rsp0 = top;
 
         [RuntimeImport("cosmos_load_gdt")]
         [MethodImpl(MethodImplOptions.InternalCall)]

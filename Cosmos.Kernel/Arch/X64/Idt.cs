@@ -29,6 +29,7 @@ namespace Cosmos.Kernel.Arch.X64
         static Table s_table;
         static Handlers s_handlers;
 
+        // Builds the table every processor shares and loads it on the boot processor.
         public static void Initialize()
         {
             ulong* stubs = (ulong*)InterruptStubTable();
@@ -42,6 +43,15 @@ namespace Cosmos.Kernel.Arch.X64
                                                | ((ulong)InterruptGate << 40) | ((stub >> 16 & 0xFFFF) << 48);
                     table->Words[vector * 2 + 1] = stub >> 32;
                 }
+            }
+            LoadOnThisProcessor();
+        }
+
+        // Makes the calling processor use the shared table.
+        public static void LoadOnThisProcessor()
+        {
+            fixed (Table* table = &s_table)
+            {
                 var pointer = new DescriptorTablePointer { Limit = (ushort)(sizeof(Table) - 1), Base = (ulong)table };
                 LoadIdt(&pointer);
             }

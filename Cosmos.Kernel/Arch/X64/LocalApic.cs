@@ -1,3 +1,4 @@
+using Cosmos.Kernel.Arch.X64.Smp;
 using Cosmos.Kernel.Memory;
 
 namespace Cosmos.Kernel.Arch.X64
@@ -14,6 +15,8 @@ namespace Cosmos.Kernel.Arch.X64
         internal const int LvtTimer = 0x320, LvtLint0 = 0x350, LvtError = 0x370;
         internal const int TimerInitialCount = 0x380, TimerCurrentCount = 0x390, TimerDivide = 0x3E0;
         internal const uint LvtMasked = 1 << 16;
+        const int InterruptCommandLow = 0x300, InterruptCommandHigh = 0x310;
+        const uint DeliveryPending = 1 << 12;
         const uint SoftwareEnable = 1 << 8;
         const ulong RegisterSpace = 0x400;
 
@@ -21,18 +24,34 @@ namespace Cosmos.Kernel.Arch.X64
 
         public static ulong PhysicalAddress { get; private set; }
 
-        // physicalAddress: where the MADT says the registers are; the base MSR is pointed there.
+        // physicalAddress: where the MADT says the registers are; every processor's base MSR is pointed there.
+        // Enables the boot processor's APIC.
         public static void Initialize(ulong physicalAddress)
         {
             PhysicalAddress = physicalAddress & BaseAddressMask;
+            s_registers = (uint*)DeviceMemory.Map(PhysicalAddress, RegisterSpace);
+            Idt.SetHandler(InterruptVectors.ApicSpurious, &IgnoreSpurious);
+            EnableOnThisProcessor();
+        }
+
+        // Enables the calling processor's own APIC, which answers at the same address as every other's.
+        public static void EnableOnThisProcessor()
+        {
             ulong msr = Cpu.ReadMsr(BaseMsr);
             Cpu.WriteMsr(BaseMsr, (msr & ~BaseAddressMask) | PhysicalAddress | GlobalEnable);
-            s_registers = (uint*)DeviceMemory.Map(PhysicalAddress, RegisterSpace);
             Write(TaskPriority, 0);                 // accept every vector
             Write(LvtLint0, LvtMasked);
             Write(LvtError, LvtMasked);
             Write(SpuriousVector, SoftwareEnable | InterruptVectors.ApicSpurious);
-            Idt.SetHandler(InterruptVectors.ApicSpurious, &IgnoreSpurious);
+        }
+
+        // Sends an interprocessor interrupt and waits until the APIC has delivered it (its delivery-status bit is
+        // clear): the next command must not overwrite one still pending.
+        public static void Send(InterruptCommand command)
+        {
+            Write(InterruptCommandHigh, command.High);
+            Write(InterruptCommandLow, command.Low);
+            while ((Read(InterruptCommandLow) & DeliveryPending) != 0) { }
         }
 
         public static bool IsEnabled => s_registers != null && (Cpu.ReadMsr(BaseMsr) & GlobalEnable) != 0

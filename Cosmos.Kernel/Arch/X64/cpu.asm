@@ -21,8 +21,13 @@ cosmos_outw:
     ret
 
 global cosmos_halt, cosmos_disable_interrupts, cosmos_enable_interrupts, cosmos_disable_interrupts_saving, cosmos_wait_for_interrupt
+; A frame of its own, so that the trace of an interrupt that finds a processor halted here (an NMI on a parked
+; processor) names its caller.
 cosmos_halt:
+    push rbp
+    mov rbp, rsp
     hlt
+    pop rbp
     ret
 cosmos_disable_interrupts:
     cli

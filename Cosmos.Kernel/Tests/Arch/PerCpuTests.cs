@@ -1,9 +1,11 @@
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Arch.X64.Acpi;
 using Cosmos.Kernel.Diagnostics.Testing;
 
 namespace Cosmos.Kernel.Tests.Arch
 {
-    // The boot processor's per-CPU record as KernelMain installs it, read back through the GS segment.
+    // The per-CPU records: the boot processor's as KernelMain installs it, read back through the GS segment, and one
+    // for every processor the MADT lists, each started and running.
     static unsafe class PerCpuTests
     {
         [KernelTest]
@@ -14,6 +16,22 @@ namespace Cosmos.Kernel.Tests.Arch
             Assert.Equal((ulong)record, Cpu.ReadMsr(PerCpu.GsBaseMsr), "the record sits at the GS base");
             Assert.Equal(0u, record->Index, "the boot processor is CPU 0");
             Assert.Equal(LocalApic.ApicId, record->ApicId, "the record holds the ID the local APIC reports");
+        }
+
+        [KernelTest]
+        internal static void EveryProcessorTheMadtListsIsOnline()
+        {
+            int enabled = 0;
+            foreach (MadtProcessor processor in KernelMain.Processors)
+            {
+                if (!processor.Enabled) continue;
+                enabled++;
+                PerCpuRecord* record = PerCpu.FindRunning(processor.ApicId);
+                if (!Assert.True(record != null, "APIC " + processor.ApicId + " runs")) continue;
+                Assert.Equal((ulong)record, record->Self, "APIC " + processor.ApicId + "'s record points at itself");
+                Assert.True(record->Tables != null, "APIC " + processor.ApicId + " has its own GDT and TSS");
+            }
+            Assert.Equal(enabled, PerCpu.RunningCount, "no processor runs that the MADT does not list");
         }
     }
 }
