@@ -21,27 +21,35 @@ namespace Cosmos.Kernel.Diagnostics
             "VMM communication exception", "security exception", "reserved (31)",
         };
 
-        static delegate*<InterruptFrame*, string, void> s_userFaultHandler;
+        static delegate*<InterruptFrame*, ulong, void> s_userFaultHandler;
 
         public static void Install()
         {
             for (int vector = 0; vector < Idt.ExceptionVectorCount; vector++) Idt.SetHandler(vector, &Report);
         }
 
-        // handler(frame, description) runs, with interrupts off, for each exception raised in user mode.
-        public static void HandleUserFaults(delegate*<InterruptFrame*, string, void> handler) => s_userFaultHandler = handler;
+        // handler(frame, faultAddress) runs, with interrupts off, for each exception raised in user mode (CR2 is the
+        // fault address of page faults); when it returns, the program resumes where it was.
+        public static void HandleUserFaults(delegate*<InterruptFrame*, ulong, void> handler) => s_userFaultHandler = handler;
+
+        // The exception, in words: its name, and for a page fault the access, the address and the cause.
+        public static string Describe(InterruptFrame* frame, ulong faultAddress)
+        {
+            int vector = (int)frame->Vector;
+            return vector == PageFaultVector ? s_names[vector] + " (" + DescribePageFault(frame->ErrorCode, faultAddress) + ")" : s_names[vector];
+        }
 
         static void Report(InterruptFrame* frame)
         {
             int vector = (int)frame->Vector;
             ulong faultAddress = Cpu.ReadCr2();
-            string details = null;
-            if (vector == PageFaultVector) details = DescribePageFault(frame->ErrorCode, faultAddress);
             if ((frame->Cs & 3) == 3 && s_userFaultHandler != null)
             {
-                s_userFaultHandler(frame, s_names[vector] + (details == null ? "" : " (" + details + ")"));
+                s_userFaultHandler(frame, faultAddress);
                 return;
             }
+            string details = null;
+            if (vector == PageFaultVector) details = DescribePageFault(frame->ErrorCode, faultAddress);
             string overflow = (vector == PageFaultVector || vector == Idt.DoubleFaultVector) ? OverflowedStack(faultAddress) : null;
             if (overflow != null) details = (details == null ? "" : details + "\n") + "kernel stack overflow: " + overflow + " guard page hit";
             Panic.Halt(s_names[vector], details, frame);

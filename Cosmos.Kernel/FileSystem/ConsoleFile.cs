@@ -22,6 +22,8 @@ namespace Cosmos.Kernel.FileSystem
 
         public FileStatus Status => new FileStatus(FileType.CharacterDevice, 0);
 
+        public Cosmos.Kernel.Memory.Regions.IMappedFile Mapping => null;
+
         public long Read(Span<byte> buffer)
         {
             if (buffer.Length == 0) return 0;

@@ -14,5 +14,8 @@ namespace Cosmos.Kernel.FileSystem
         long Seek(long offset, int whence);
 
         FileStatus Status { get; }
+
+        // The file as mmap maps it, or null when it cannot be mapped (the console, a directory: ENODEV).
+        Cosmos.Kernel.Memory.Regions.IMappedFile Mapping { get; }
     }
 }

@@ -71,7 +71,7 @@ namespace Cosmos.Kernel.FileSystem
             {
                 ((RegularFile)node).Truncate();
             }
-            file = new OpenFile(node, flags);
+            file = new OpenFile(node, flags, path);
             return Errno.None;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using Cosmos.Kernel.Memory.Regions;
 
 namespace Cosmos.Kernel.FileSystem
 {
@@ -10,17 +11,21 @@ namespace Cosmos.Kernel.FileSystem
 
         readonly FileSystemNode _node;
         readonly OpenFlags _flags;
+        readonly string _path;
         long _offset;
 
-        internal OpenFile(FileSystemNode node, OpenFlags flags)
+        internal OpenFile(FileSystemNode node, OpenFlags flags, string path)
         {
             _node = node;
             _flags = flags;
+            _path = path;
         }
 
         public long Offset => _offset;
 
         public FileStatus Status => _node.Status;
+
+        public IMappedFile Mapping => _node is RegularFile file ? new FileMapping(file, CanRead, CanWrite, _path) : null;
 
         bool CanRead => (_flags & OpenFlags.AccessMask) != OpenFlags.WriteOnly;
 

@@ -1,4 +1,5 @@
 using System;
+using Cosmos.Kernel.Memory.Regions;
 
 namespace Cosmos.Kernel.FileSystem
 {
@@ -23,6 +24,9 @@ namespace Cosmos.Kernel.FileSystem
         public ReadOnlySpan<byte> Contents => new ReadOnlySpan<byte>(_bytes, 0, _length);
 
         public override FileStatus Status => new FileStatus(FileType.RegularFile, _length);
+
+        // The pages the file's shared mappings share, while it has any (SharedMemoryObject keeps this up to date).
+        public SharedMemoryObject SharedPages { get; set; }
 
         // Copies bytes from offset into buffer; returns how many (0 at or past the end).
         public int Read(long offset, Span<byte> buffer)

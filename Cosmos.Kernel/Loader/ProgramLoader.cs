@@ -2,12 +2,14 @@ using System;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Regions;
 
 namespace Cosmos.Kernel.Loader
 {
-    // Turns a program file into a user half ready to run: each PT_LOAD segment on pages of its own with the
-    // permissions it asks for, its file bytes copied in and the rest left zero (BSS); a stack under StackTop with an
-    // unmapped guard page below it; and argv, envp and auxv on the stack (docs/loader.md).
+    // Turns a program file into a user half ready to run: each PT_LOAD segment a region of its own with the
+    // permissions it asks for, its file bytes copied in and the rest reading zero (BSS); a stack region under StackTop
+    // with a guard region below it; and argv, envp and auxv on the stack (docs/loader.md). Pages the file does not
+    // fill are made only when touched.
     public static class ProgramLoader
     {
         public const ulong StackTop = 0x0000_7FFF_FFFF_F000;
@@ -43,29 +45,37 @@ namespace Cosmos.Kernel.Loader
             }
             byte[] stack = InitialStack.Build(StackTop, arguments, environment, out ulong stackPointer);
             if (stack == null) return Errno.E2BIG;
-            UserAddressSpace space = UserAddressSpace.Create();
+            UserAddressSpace space = ProcessPageTable.CreateAddressSpace();
             if (space == null) return Errno.ENOMEM;
-            if (!MapSegments(space, image, file) || !space.Map(StackTop - StackPages * PageSize, StackPages, PageAttributes.Writable))
+            if (!LoadSegments(space, path, image, file) || !AddStack(space) || !space.Load(StackTop - (ulong)stack.Length, stack))
             {
                 space.Destroy();
                 return Errno.ENOMEM;
             }
-            space.Load(StackTop - (ulong)stack.Length, stack);
             program = new LoadedProgram(space, image.Entry, stackPointer);
             return Errno.None;
         }
 
-        static bool MapSegments(UserAddressSpace space, ElfImage image, ReadOnlySpan<byte> file)
+        // ElfImage has checked that the segments are page-aligned, in the user half and apart.
+        static bool LoadSegments(UserAddressSpace space, string path, ElfImage image, ReadOnlySpan<byte> file)
         {
             foreach (ElfSegment segment in image.Segments)
             {
-                PageAttributes attributes = PageAttributes.ReadOnly;
-                if (segment.Writable) attributes |= PageAttributes.Writable;
-                if (segment.Executable) attributes |= PageAttributes.Executable;
-                if (!space.Map(segment.PageStart, (segment.PageEnd - segment.PageStart) / PageSize, attributes)) return false;
-                space.Load(segment.VirtualAddress, file.Slice((int)segment.FileOffset, (int)segment.FileSize));
+                MemoryProtection protection = MemoryProtection.Read;
+                if (segment.Writable) protection |= MemoryProtection.Write;
+                if (segment.Executable) protection |= MemoryProtection.Execute;
+                if (space.Add(new AnonymousRegion(segment.PageStart, segment.PageEnd, protection, "segment of " + path)) != Errno.None
+                    || !space.Load(segment.VirtualAddress, file.Slice((int)segment.FileOffset, (int)segment.FileSize)))
+                    return false;
             }
             return true;
+        }
+
+        static bool AddStack(UserAddressSpace space)
+        {
+            ulong bottom = StackTop - StackPages * PageSize;
+            return space.Add(new AnonymousRegion(bottom, StackTop, MemoryProtection.Read | MemoryProtection.Write, "stack")) == Errno.None
+                && space.Add(new AnonymousRegion(bottom - PageSize, bottom, MemoryProtection.None, UserAddressSpace.StackGuardDescription)) == Errno.None;
         }
     }
 }

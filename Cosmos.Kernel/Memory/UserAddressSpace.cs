@@ -1,19 +1,16 @@
-using System;
-using Cosmos.Kernel.Arch.X64;
-using Cosmos.Kernel.Boot;
+using Cosmos.Kernel.Memory.Regions;
 using Cosmos.Kernel.Sync;
 
 namespace Cosmos.Kernel.Memory
 {
-    // A process's address space: the kernel half shared with every other (KernelAddressSpace), the user half its own,
-    // every user page backed by a zeroed frame of its own that goes back to the allocator when the page is unmapped or
-    // the address space destroyed. The kernel reaches user memory through the direct map, never through user
-    // addresses, so copies work whichever address space is active and a bad user pointer is a failed check, not a
-    // fault (docs/syscalls.md: EFAULT).
+    // A process's user half: a sorted set of regions (Memory/Regions) that say what each address may hold and where a
+    // missing page comes from, and the page table that holds the pages present now. Pages are made when first touched
+    // (demand paging), by the page-fault handler or by a user copy (UserAddressSpace.Copy.cs).
     //
-    // Page-table edits take the write lock, user copies the read lock, so a copy never sees a page vanish under it.
-    // Frames and tables come from the page-frame allocator with interrupts off, its lock on one processor.
-    public sealed unsafe class UserAddressSpace
+    // The region set is guarded by a reader-writer lock, not by anything of the process: copies and pointer checks
+    // take it to read, so concurrent system calls that only use user memory never wait for each other; changing the
+    // regions, and making a missing page, take it to write (docs/memory-regions.md).
+    public sealed partial class UserAddressSpace
     {
         public const ulong PageSize = PageTable.PageSize;
         public const ulong UserStart = 0x1000;                    // page 0 stays unmapped: null dereferences fault
@@ -22,49 +19,75 @@ namespace Cosmos.Kernel.Memory
         // (linked at 4 MiB) and stacks (at the top).
         public const ulong MappingBase = 0x0000_1000_0000_0000;
 
-        readonly PageTable _table;
-        readonly RwLock _lock = new RwLock();
-        ulong _nextMapping = MappingBase;
+        const int SyncAsynchronous = 1, SyncInvalidate = 2, SyncSynchronous = 4;
 
-        UserAddressSpace(PageTable table)
+        readonly IUserPageTable _table;
+        readonly IPhysicalFrames _frames;
+        readonly RwLock _lock = new RwLock();
+        readonly RegionSet _regions = new RegionSet();
+
+        public UserAddressSpace(IUserPageTable table, IPhysicalFrames frames)
         {
             _table = table;
-        }
-
-        // An empty user half; null when there is no memory for its root table.
-        public static UserAddressSpace Create()
-        {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            PageTable table = KernelAddressSpace.CreateProcessTable();
-            Cpu.RestoreInterrupts(interrupts);
-            return table == null ? null : new UserAddressSpace(table);
+            _frames = frames;
         }
 
         // What CR3 holds while a thread of this process runs.
         public ulong RootAddress => _table.RootAddress;
 
-        // User pages mapped now.
+        // Pages present now, shared ones included. Changed under the write lock.
         public ulong ResidentPages { get; private set; }
+
+        public int RegionCount => _regions.Count;
 
         public static bool IsUserRange(ulong address, ulong length)
             => address >= UserStart && address < UserEnd && length <= UserEnd - address;
 
-        // Maps `pages` zeroed pages at `address` (page-aligned, in the user half, not mapped yet). False, with nothing
-        // left mapped, when memory runs out.
-        public bool Map(ulong address, ulong pages, PageAttributes attributes)
+        static ulong RoundUp(ulong length) => (length + PageSize - 1) & ~(PageSize - 1);
+
+        // mmap (docs/syscalls.md, "Memory mappings"): `file` is null for anonymous memory. The address of the new
+        // mapping, or why there is none (nothing changed then).
+        public Errno Map(ulong address, ulong length, MemoryProtection protection, MappingFlags flags, IMappedFile file,
+                         ulong offset, out ulong mapped)
         {
-            if (address % PageSize != 0 || !IsUserRange(address, pages * PageSize))
-                throw new ArgumentException("user address space: cannot map " + pages.ToString() + " pages at 0x" + address.ToString("x"));
+            mapped = 0;
+            MappingFlags sharing = flags & (MappingFlags.Shared | MappingFlags.Private);
+            MappingFlags placement = flags & (MappingFlags.Fixed | MappingFlags.FixedNoReplace);
+            bool anonymous = (flags & MappingFlags.Anonymous) != 0;
+            if (length == 0 || (flags & ~MappingFlags.Known) != 0 || (protection & ~MemoryProtection.All) != 0) return Errno.EINVAL;
+            if (sharing == 0 || sharing == (MappingFlags.Shared | MappingFlags.Private)) return Errno.EINVAL;
+            if (placement != 0 && (address == 0 || address % PageSize != 0)) return Errno.EINVAL;
+            if (!anonymous && offset % PageSize != 0) return Errno.EINVAL;
+            Errno error = CheckProtection(protection);
+            if (error != Errno.None) return error;
+            if (length > UserEnd) return Errno.ENOMEM;
+            ulong size = RoundUp(length);
+            if (placement != 0 && !IsUserRange(address, size)) return Errno.ENOMEM;
+            bool shared = sharing == MappingFlags.Shared;
+            if (!anonymous)
+            {
+                error = CheckFileMapping(file, shared, protection, offset, size);
+                if (error != Errno.None) return error;
+            }
+
             _lock.EnterWrite();
             try
             {
-                for (ulong page = 0; page < pages; page++)
-                {
-                    if (MapZeroedPage(address + page * PageSize, attributes | PageAttributes.User)) continue;
-                    for (ulong undo = 0; undo < page; undo++) UnmapPage(address + undo * PageSize);
-                    return false;
-                }
-                return true;
+                // MAP_FIXED_NOREPLACE wins over MAP_FIXED: never evict what the program did not mean to.
+                bool replace = placement == MappingFlags.Fixed;
+                if (placement != 0 && !replace && !_regions.IsFree(address, address + size)) return Errno.EEXIST;
+                ulong start = address;
+                if (placement == 0 && !IsFreeHint(address, size) && !_regions.TryFindGap(size, MappingBase, UserEnd, out start))
+                    return Errno.ENOMEM;
+                MemoryRegion region = anonymous && !shared ? new AnonymousRegion(start, start + size, protection, "anonymous memory")
+                                    : anonymous ? new SharedRegion(start, start + size, protection, SharedMemoryObject.CreateAnonymous(_frames, size / PageSize), 0, true)
+                                    : shared ? new SharedRegion(start, start + size, protection,
+                                                                SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize), offset / PageSize, file.CanWrite)
+                                    : new FileBackedRegion(start, start + size, protection, file, offset);
+                if (replace) RemoveLocked(start, start + size);
+                _regions.Insert(region);
+                mapped = start;
+                return Errno.None;
             }
             finally
             {
@@ -72,200 +95,235 @@ namespace Cosmos.Kernel.Memory
             }
         }
 
-        // Maps `pages` zeroed pages where the kernel chooses; returns their address, or 0 when memory runs out.
-        public ulong MapAnywhere(ulong pages, PageAttributes attributes)
+        // shm_map: the whole of `shared`, where the kernel chooses. ENOENT when the object takes no new mappings.
+        public Errno MapShared(SharedMemoryObject shared, out ulong mapped)
         {
-            if (pages == 0 || pages > (UserEnd - _nextMapping) / PageSize) return 0;
-            ulong address = _nextMapping;
-            if (!Map(address, pages, attributes)) return 0;
-            _nextMapping = address + pages * PageSize;
-            return address;
+            mapped = 0;
+            ulong size = shared.Pages * PageSize;
+            _lock.EnterWrite();
+            try
+            {
+                if (!_regions.TryFindGap(size, MappingBase, UserEnd, out ulong start)) return Errno.ENOMEM;
+                if (!shared.TryAddMapping()) return Errno.ENOENT;
+                _regions.Insert(new SharedRegion(start, start + size, shared.Protection, shared, 0, writable: true));
+                mapped = start;
+                return Errno.None;
+            }
+            finally
+            {
+                _lock.ExitWrite();
+            }
         }
 
-        // Whether any of `pages` pages from `address` is mapped.
-        public bool IsAnyMapped(ulong address, ulong pages)
+        // Adds a region the kernel made (a program's segment, a stack): EEXIST if anything is mapped there.
+        public Errno Add(MemoryRegion region)
         {
+            if (region.Start % PageSize != 0 || region.End % PageSize != 0 || !IsUserRange(region.Start, region.End - region.Start))
+                return Errno.EINVAL;
+            _lock.EnterWrite();
+            try
+            {
+                if (!_regions.IsFree(region.Start, region.End)) return Errno.EEXIST;
+                _regions.Insert(region);
+                return Errno.None;
+            }
+            finally
+            {
+                _lock.ExitWrite();
+            }
+        }
+
+        // munmap: everything in the pages the range touches, splitting regions that stick out.
+        public Errno Unmap(ulong address, ulong length)
+        {
+            if (length == 0) return Errno.EINVAL;
+            ulong start = address & ~(PageSize - 1);
+            if (length > UserEnd || address - start > UserEnd - length) return Errno.EINVAL;
+            ulong size = RoundUp(length + (address - start));
+            if (!IsUserRange(start, size)) return Errno.EINVAL;
+            _lock.EnterWrite();
+            RemoveLocked(start, start + size);
+            _lock.ExitWrite();
+            return Errno.None;
+        }
+
+        // mprotect: every page of the range must be mapped (ENOMEM) and allow the protection (EACCES), or nothing
+        // changes; regions covered in part are split.
+        public Errno Protect(ulong address, ulong length, MemoryProtection protection)
+        {
+            if (length == 0 || address % PageSize != 0 || (protection & ~MemoryProtection.All) != 0) return Errno.EINVAL;
+            Errno error = CheckProtection(protection);
+            if (error != Errno.None) return error;
+            ulong size = RoundUp(length);
+            if (length > UserEnd || !IsUserRange(address, size)) return Errno.ENOMEM;
+            ulong end = address + size;
+            _lock.EnterWrite();
+            try
+            {
+                if (!_regions.Covers(address, end)) return Errno.ENOMEM;
+                for (int index = _regions.IndexAfter(address); index < _regions.Count && _regions[index].Start < end; index++)
+                {
+                    error = _regions[index].Permits(protection);
+                    if (error != Errno.None) return error;
+                }
+                _regions.Isolate(address, end, out int first, out int last);
+                PageAttributes attributes = AttributesFor(protection);
+                for (int index = first; index < last; index++)
+                {
+                    MemoryRegion region = _regions[index];
+                    region.Protection = protection;
+                    for (ulong page = region.Start; page < region.End; page += PageSize)
+                        if (_table.TryQuery(page, out _)) _table.Protect(page, attributes);
+                }
+                return Errno.None;
+            }
+            finally
+            {
+                _lock.ExitWrite();
+            }
+        }
+
+        // msync: writes shared file pages in the range back to their files.
+        public Errno Sync(ulong address, ulong length, int flags)
+        {
+            bool asynchronous = (flags & SyncAsynchronous) != 0, synchronous = (flags & SyncSynchronous) != 0;
+            if ((flags & ~(SyncAsynchronous | SyncInvalidate | SyncSynchronous)) != 0 || (asynchronous && synchronous)
+                || address % PageSize != 0)
+                return Errno.EINVAL;
+            ulong size = RoundUp(length);
+            if (length > UserEnd || !IsUserRange(address, size)) return Errno.ENOMEM;
+            ulong end = address + size;
             _lock.EnterRead();
             try
             {
-                for (ulong page = 0; page < pages; page++)
-                    if (_table.TryQuery(address + page * PageSize, out _)) return true;
+                if (!_regions.Covers(address, end)) return Errno.ENOMEM;
+                for (int index = _regions.IndexAfter(address); index < _regions.Count && _regions[index].Start < end; index++)
+                {
+                    MemoryRegion region = _regions[index];
+                    region.WriteBack(System.Math.Max(address, region.Start), System.Math.Min(end, region.End));
+                }
+                return Errno.None;
+            }
+            finally
+            {
+                _lock.ExitRead();
+            }
+        }
+
+        // What the page-fault handler does with a fault at `address` in user mode: makes the missing page if the
+        // region there allows the access (true: the program carries on), or describes why it may not.
+        public bool ResolveFault(ulong address, MemoryProtection access, out string violation)
+        {
+            violation = null;
+            ulong page = address & ~(PageSize - 1);
+            _lock.EnterWrite();
+            try
+            {
+                MemoryRegion region = IsUserRange(address, 1) ? _regions.Find(address) : null;
+                if (region == null)
+                {
+                    violation = "no mapping there";
+                    return false;
+                }
+                if (!Allows(region.Protection, access))
+                {
+                    violation = region.Description == StackGuardDescription
+                        ? "stack overflow (the guard page below the stack)"
+                        : "the " + region.ToString() + " does not allow it";
+                    return false;
+                }
+                if (_table.TryQuery(page, out _))
+                {
+                    // Present already (another thread made it meanwhile, or a TLB entry was stale): its entry is
+                    // rewritten, which also drops any stale TLB entry, and the access retried.
+                    _table.Protect(page, AttributesFor(region.Protection));
+                    return true;
+                }
+                if (MakePresent(region, page)) return true;
+                violation = "out of memory for the page";
                 return false;
             }
             finally
             {
-                _lock.ExitRead();
-            }
-        }
-
-        // Unmaps whatever is mapped among `pages` pages from `address` and frees their frames.
-        public void Unmap(ulong address, ulong pages)
-        {
-            _lock.EnterWrite();
-            try
-            {
-                for (ulong page = 0; page < pages; page++)
-                {
-                    ulong pageAddress = address + page * PageSize;
-                    if (_table.TryQuery(pageAddress, out _)) UnmapPage(pageAddress);
-                }
-            }
-            finally
-            {
                 _lock.ExitWrite();
             }
         }
 
-        // Whether the process may read, or write, `length` bytes at `address` (checks for calls that copy in pieces).
-        public bool CanRead(ulong address, ulong length) => CanAccess(address, length, PageAttributes.User);
+        // How a guard region describes itself: faults in one are reported as a stack overflow.
+        public const string StackGuardDescription = "stack guard";
 
-        public bool CanWrite(ulong address, ulong length) => CanAccess(address, length, PageAttributes.User | PageAttributes.Writable);
-
-        bool CanAccess(ulong address, ulong length, PageAttributes required)
-        {
-            _lock.EnterRead();
-            bool accessible = IsAccessible(address, length, required);
-            _lock.ExitRead();
-            return accessible;
-        }
-
-        // Copies user memory at `address` into `destination`; false (EFAULT), having copied nothing, unless every byte
-        // lies in user pages mapped for user access.
-        public bool CopyFromUser(ulong address, Span<byte> destination)
-        {
-            _lock.EnterRead();
-            try
-            {
-                if (!IsAccessible(address, (ulong)destination.Length, PageAttributes.User)) return false;
-                Transfer(address, destination, toUser: false);
-                return true;
-            }
-            finally
-            {
-                _lock.ExitRead();
-            }
-        }
-
-        // Copies `source` to user memory at `address`; false (EFAULT), having written nothing, unless every byte lies in
-        // user pages mapped writable.
-        public bool CopyToUser(ulong address, ReadOnlySpan<byte> source)
-        {
-            _lock.EnterRead();
-            try
-            {
-                if (!IsAccessible(address, (ulong)source.Length, PageAttributes.User | PageAttributes.Writable)) return false;
-                fixed (byte* bytes = source) Transfer(address, new Span<byte>(bytes, source.Length), toUser: true);
-                return true;
-            }
-            finally
-            {
-                _lock.ExitRead();
-            }
-        }
-
-        // Writes the contents of a program's pages as the loader builds them, whatever their protection (read-only
-        // text included). The pages must be mapped.
-        public void Load(ulong address, ReadOnlySpan<byte> source)
-        {
-            _lock.EnterRead();
-            try
-            {
-                if (!IsAccessible(address, (ulong)source.Length, PageAttributes.User))
-                    throw new InvalidOperationException("user address space: loading into unmapped memory at 0x" + address.ToString("x"));
-                fixed (byte* bytes = source) Transfer(address, new Span<byte>(bytes, source.Length), toUser: true);
-            }
-            finally
-            {
-                _lock.ExitRead();
-            }
-        }
-
-        // Reads a null-terminated string of at most maxLength bytes (ASCII) from user memory; null (EFAULT) when it runs
-        // into memory the process cannot read, or past maxLength (too long: the caller's error).
-        public string ReadString(ulong address, int maxLength, out bool tooLong)
-        {
-            tooLong = false;
-            var bytes = new byte[maxLength];
-            int length = 0;
-            while (length < maxLength)
-            {
-                // One page at a time: the string may end before an unmapped page.
-                int chunk = (int)Math.Min((ulong)(maxLength - length), PageSize - (address + (ulong)length) % PageSize);
-                if (!CopyFromUser(address + (ulong)length, new Span<byte>(bytes, length, chunk))) return null;
-                int end = new Span<byte>(bytes, length, chunk).IndexOf((byte)0);
-                if (end >= 0)
-                {
-                    length += end;
-                    var chars = new char[length];
-                    for (int i = 0; i < length; i++) chars[i] = (char)bytes[i];
-                    return new string(chars);
-                }
-                length += chunk;
-            }
-            tooLong = true;
-            return null;
-        }
-
-        // Unmaps everything and frees the tables. The address space must not be active on any processor.
+        // Unmaps every region and frees the tables. The address space must not be active on any processor.
         public void Destroy()
         {
             _lock.EnterWrite();
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            _table.DestroySharingUpperHalf();
-            ResidentPages = 0;
-            Cpu.RestoreInterrupts(interrupts);
+            RemoveLocked(UserStart, UserEnd);
+            _table.Destroy();
             _lock.ExitWrite();
         }
 
-        bool IsAccessible(ulong address, ulong length, PageAttributes required)
+        // Whether mmap's hint is a free range the mapping can take as it is. Lock held.
+        bool IsFreeHint(ulong address, ulong size)
+            => address % PageSize == 0 && IsUserRange(address, size) && _regions.IsFree(address, address + size);
+
+        static Errno CheckProtection(MemoryProtection protection)
+            => (protection & (MemoryProtection.Write | MemoryProtection.Execute)) == (MemoryProtection.Write | MemoryProtection.Execute)
+               ? Errno.EACCES      // no page is ever writable and executable at once
+               : Errno.None;
+
+        static Errno CheckFileMapping(IMappedFile file, bool shared, MemoryProtection protection, ulong offset, ulong size)
         {
-            if (length == 0) return true;
-            if (!IsUserRange(address, length)) return false;
-            for (ulong page = address & ~(PageSize - 1); page < address + length; page += PageSize)
+            if (!file.CanRead || (shared && (protection & MemoryProtection.Write) != 0 && !file.CanWrite)) return Errno.EACCES;
+            // The mapping may reach the end of the page that holds the file's last byte, no further.
+            ulong limit = RoundUp((ulong)file.Length);
+            return offset > limit || size > limit - offset ? Errno.EOVERFLOW : Errno.None;
+        }
+
+        // Whether a region with `protection` allows `access`. x86-64 pages that can be used at all can be read.
+        static bool Allows(MemoryProtection protection, MemoryProtection access)
+            => protection != MemoryProtection.None && (protection & access & ~MemoryProtection.Read) == (access & ~MemoryProtection.Read);
+
+        // PROT_NONE pages stay present for the kernel only: every user access faults and the data is kept.
+        static PageAttributes AttributesFor(MemoryProtection protection)
+        {
+            if (protection == MemoryProtection.None) return PageAttributes.ReadOnly;
+            PageAttributes attributes = PageAttributes.User;
+            if ((protection & MemoryProtection.Write) != 0) attributes |= PageAttributes.Writable;
+            if ((protection & MemoryProtection.Execute) != 0) attributes |= PageAttributes.Executable;
+            return attributes;
+        }
+
+        // Maps the page at `page` of `region` (not present) to the frame the region provides. Write lock held.
+        bool MakePresent(MemoryRegion region, ulong page)
+        {
+            ulong frame = region.ProvideFrame(page, _frames);
+            if (frame == 0) return false;
+            if (!_table.Map(page, frame, AttributesFor(region.Protection)))
             {
-                if (!_table.TryQuery(page, out PageMapping mapping) || (mapping.Attributes & required) != required) return false;
+                if (region.OwnsFrames) _frames.Free(frame);
+                return false;
             }
+            ResidentPages++;
             return true;
         }
 
-        // Copies between the user range at `address` and `kernel`, page by page through the direct map.
-        void Transfer(ulong address, Span<byte> kernel, bool toUser)
+        // Removes whatever lies in [start, end): splits regions that stick out, unmaps the pages (freeing the frames
+        // the regions own) and lets the regions go. Write lock held.
+        void RemoveLocked(ulong start, ulong end)
         {
-            int done = 0;
-            while (done < kernel.Length)
+            _regions.Isolate(start, end, out int first, out int last);
+            for (int index = first; index < last; index++)
             {
-                ulong at = address + (ulong)done;
-                int chunk = (int)Math.Min((ulong)(kernel.Length - done), PageSize - at % PageSize);
-                _table.TryQuery(at, out PageMapping mapping);
-                var user = new Span<byte>(DirectMap.ToVirtual(mapping.PhysicalAddress), chunk);
-                if (toUser) kernel.Slice(done, chunk).CopyTo(user);
-                else user.CopyTo(kernel.Slice(done, chunk));
-                done += chunk;
+                MemoryRegion region = _regions[index];
+                for (ulong page = region.Start; page < region.End; page += PageSize)
+                {
+                    if (!_table.TryQuery(page, out _)) continue;
+                    ulong frame = _table.Unmap(page);
+                    if (region.OwnsFrames) _frames.Free(frame);
+                    ResidentPages--;
+                }
+                region.Released();
             }
-        }
-
-        bool MapZeroedPage(ulong address, PageAttributes attributes)
-        {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            ulong frame = PhysicalMemory.Allocator.AllocatePage();
-            bool mapped = frame != 0 && _table.Map(address, frame, attributes);
-            if (mapped)
-            {
-                new Span<byte>(DirectMap.ToVirtual(frame), (int)PageSize).Clear();
-                ResidentPages++;
-            }
-            else if (frame != 0) PhysicalMemory.Allocator.FreePage(frame);
-            Cpu.RestoreInterrupts(interrupts);
-            return mapped;
-        }
-
-        void UnmapPage(ulong address)
-        {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            PhysicalMemory.Allocator.FreePage(_table.Unmap(address));
-            ResidentPages--;
-            if (Cpu.ReadCr3() == _table.RootAddress) Cpu.InvalidatePage(address);
-            Cpu.RestoreInterrupts(interrupts);
+            _regions.RemoveRange(first, last - first);
         }
     }
 }

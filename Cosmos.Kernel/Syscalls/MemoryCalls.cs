@@ -2,53 +2,39 @@ using System;
 using System.Buffers.Binary;
 using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Regions;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel.Syscalls
 {
-    // mmap, munmap and meminfo (docs/syscalls.md). Only anonymous private memory so far: placed by the kernel, or at
-    // the caller's address with MAP_FIXED (replacing what was there) or MAP_FIXED_NOREPLACE (EEXIST if anything was).
+    // mmap, mprotect, munmap, msync and meminfo (docs/syscalls.md). The rules live in UserAddressSpace; here the
+    // arguments are turned into its terms.
     static class MemoryCalls
     {
-        const int ProtectionRead = 1, ProtectionWrite = 2, ProtectionExecute = 4;
-        const int MapPrivate = 0x02, MapFixed = 0x10, MapAnonymous = 0x20, MapFixedNoReplace = 0x100000;
         const int MemoryInfoSize = 48;
 
         public static long Map(ulong address, ulong length, int protection, int flags, int fd, ulong offset)
         {
-            int placement = flags & (MapFixed | MapFixedNoReplace);
-            if ((flags & ~placement) != (MapPrivate | MapAnonymous) || fd != -1 || offset != 0) return SystemCalls.Failure(Errno.EINVAL);
-            if (length == 0 || (protection & ~(ProtectionRead | ProtectionWrite | ProtectionExecute)) != 0)
-                return SystemCalls.Failure(Errno.EINVAL);
-            if ((protection & ProtectionWrite) != 0 && (protection & ProtectionExecute) != 0)
-                return SystemCalls.Failure(Errno.EACCES);       // no page is both writable and executable
-            if (length > UserAddressSpace.UserEnd) return SystemCalls.Failure(Errno.ENOMEM);
-            PageAttributes attributes = PageAttributes.ReadOnly;
-            if ((protection & ProtectionWrite) != 0) attributes |= PageAttributes.Writable;
-            if ((protection & ProtectionExecute) != 0) attributes |= PageAttributes.Executable;
-            ulong pages = PagesIn(length);
-            UserAddressSpace space = ProcessTable.Current.AddressSpace;
-            if (placement == 0)
+            Process process = ProcessTable.Current;
+            IMappedFile file = null;
+            if ((flags & (int)MappingFlags.Anonymous) == 0)
             {
-                ulong mapped = space.MapAnywhere(pages, attributes);
-                return mapped == 0 ? SystemCalls.Failure(Errno.ENOMEM) : (long)mapped;
+                IFileObject opened = process.Files.Get(fd);
+                if (opened == null) return SystemCalls.Failure(Errno.EBADF);
+                file = opened.Mapping;
+                if (file == null) return SystemCalls.Failure(Errno.ENODEV);
             }
-            if (address % UserAddressSpace.PageSize != 0 || !UserAddressSpace.IsUserRange(address, pages * UserAddressSpace.PageSize))
-                return SystemCalls.Failure(Errno.EINVAL);
-            if (placement == MapFixedNoReplace && space.IsAnyMapped(address, pages)) return SystemCalls.Failure(Errno.EEXIST);
-            space.Unmap(address, pages);
-            return space.Map(address, pages, attributes) ? (long)address : SystemCalls.Failure(Errno.ENOMEM);
+            Errno error = process.AddressSpace.Map(address, length, (MemoryProtection)protection, (MappingFlags)flags, file, offset, out ulong mapped);
+            return error == Errno.None ? (long)mapped : SystemCalls.Failure(error);
         }
 
-        public static long Unmap(ulong address, ulong length)
-        {
-            if (address % UserAddressSpace.PageSize != 0 || length == 0 || !UserAddressSpace.IsUserRange(address, length))
-                return SystemCalls.Failure(Errno.EINVAL);
-            ProcessTable.Current.AddressSpace.Unmap(address, PagesIn(length));
-            return 0;
-        }
+        public static long Protect(ulong address, ulong length, int protection)
+            => SystemCalls.Result(ProcessTable.Current.AddressSpace.Protect(address, length, (MemoryProtection)protection));
 
-        static ulong PagesIn(ulong length) => (length + UserAddressSpace.PageSize - 1) / UserAddressSpace.PageSize;
+        public static long Unmap(ulong address, ulong length) => SystemCalls.Result(ProcessTable.Current.AddressSpace.Unmap(address, length));
+
+        public static long Sync(ulong address, ulong length, int flags)
+            => SystemCalls.Result(ProcessTable.Current.AddressSpace.Sync(address, length, flags));
 
         // meminfo(struct memory_info*). The kernel heap is collected first, so that the counts are of memory in use:
         // otherwise garbage of ended processes would show as used until the heap next needed room.

@@ -26,7 +26,7 @@ namespace Cosmos.Kernel.Syscalls
 
         public static long Exit(int code)
         {
-            ProcessTable.ExitCurrent((code & 0xFF) << 8);
+            SystemCalls.EndCurrentProcess((code & 0xFF) << 8);
             return 0;
         }
 

@@ -5,7 +5,8 @@ using Cosmos.Kernel.Tasking;
 namespace Cosmos.Kernel.Syscalls
 {
     // Starts a program file as a new process: what spawn does for a program, and what the kernel does for /bin/init.
-    // The child's descriptors 0, 1 and 2 are the console; nothing else is inherited (docs/processes.md).
+    // The child's descriptors 0, 1 and 2 are the console; of the rest, it inherits only its parent's rights to
+    // inheritable shared memory objects (docs/processes.md).
     public static class ProgramStarter
     {
         public static Errno Start(string path, string[] arguments, string[] environment, Process parent, out Process process)
@@ -13,7 +14,9 @@ namespace Cosmos.Kernel.Syscalls
             process = null;
             Errno error = SystemCalls.Files.LoadProgram(path, arguments, environment, out ProgramLoader.LoadedProgram program);
             if (error != Errno.None) return error;
-            process = ProcessTable.Start(path, parent, program.AddressSpace, ConsoleDescriptors(), program.Entry, program.StackPointer);
+            process = ProcessTable.Create(path, parent, program.AddressSpace, ConsoleDescriptors());
+            if (parent != null) SharedMemoryCalls.Directory.Inherit(parent.Id, process.Id);
+            ProcessTable.Run(process, program.Entry, program.StackPointer);
             return Errno.None;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Loader;
+using Cosmos.Kernel.Memory.Regions;
 using Cosmos.Kernel.Sync;
 
 namespace Cosmos.Kernel.Syscalls
@@ -80,6 +81,15 @@ namespace Cosmos.Kernel.Syscalls
                 }
             }
 
+            public IMappedFile Mapping
+            {
+                get
+                {
+                    IMappedFile mapping = _file.Mapping;
+                    return mapping == null ? null : new LockedMapping(mapping, _lock);
+                }
+            }
+
             public long Read(Span<byte> buffer)
             {
                 _lock.Lock();
@@ -102,6 +112,58 @@ namespace Cosmos.Kernel.Syscalls
                 long result = _file.Seek(offset, whence);
                 _lock.Unlock();
                 return result;
+            }
+        }
+
+        // A file's mapping whose reads and writes hold the file system's mutex. Its shared pages are guarded by
+        // SharedMemoryObject's own lock.
+        sealed class LockedMapping : IMappedFile
+        {
+            readonly IMappedFile _mapping;
+            readonly Mutex _lock;
+
+            public LockedMapping(IMappedFile mapping, Mutex fileSystemLock)
+            {
+                _mapping = mapping;
+                _lock = fileSystemLock;
+            }
+
+            public bool CanRead => _mapping.CanRead;
+            public bool CanWrite => _mapping.CanWrite;
+            public string Name => _mapping.Name;
+
+            public SharedMemoryObject SharedPages
+            {
+                get => _mapping.SharedPages;
+                set => _mapping.SharedPages = value;
+            }
+
+            public long Length
+            {
+                get
+                {
+                    _lock.Lock();
+                    long length = _mapping.Length;
+                    _lock.Unlock();
+                    return length;
+                }
+            }
+
+            public int Read(long offset, Span<byte> destination)
+            {
+                _lock.Lock();
+                int count = _mapping.Read(offset, destination);
+                _lock.Unlock();
+                return count;
+            }
+
+            public void Write(long offset, ReadOnlySpan<byte> data)
+            {
+                _lock.Lock();
+                long length = _mapping.Length;
+                // The file may have shrunk since the caller looked: what is past its end now stays out.
+                if (offset < length) _mapping.Write(offset, data.Slice(0, (int)Math.Min(data.Length, length - offset)));
+                _lock.Unlock();
             }
         }
     }

@@ -1,6 +1,7 @@
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.FileSystem;
+using Cosmos.Kernel.Memory.Regions;
 using Cosmos.Kernel.Tasking;
 
 namespace Cosmos.Kernel.Syscalls
@@ -10,6 +11,7 @@ namespace Cosmos.Kernel.Syscalls
     public static unsafe class SystemCalls
     {
         // Signals a faulting process is reported as killed by (Linux's numbers), by exception vector.
+        const int PageFaultVector = 14;
         const int SignalIllegalInstruction = 4, SignalTrap = 5, SignalBus = 7, SignalFloatingPoint = 8, SignalSegmentation = 11;
 
         // The file system programs see.
@@ -18,8 +20,10 @@ namespace Cosmos.Kernel.Syscalls
         public static void Install(MemoryFileSystem files)
         {
             Files = new SharedFileSystem(files);
+            SharedMemoryCalls.Initialize(new RandomKeys());
+            if (!CpuFeatures.RandomNumbers) KernelLog.WriteLine("system calls: no RDRAND; shared memory keys come from the time-stamp counter");
             UserMode.Initialize(&Dispatch);
-            CpuExceptionReporter.HandleUserFaults(&EndFaultingProcess);
+            CpuExceptionReporter.HandleUserFaults(&HandleUserFault);
         }
 
         static void Dispatch(SystemCallFrame* frame)
@@ -37,7 +41,9 @@ namespace Cosmos.Kernel.Syscalls
                 case 5: return FileCalls.DescriptorStatus((int)a1, a2);
                 case 8: return FileCalls.Seek((int)a1, (long)a2, (int)a3);
                 case 9: return MemoryCalls.Map(a1, a2, (int)a3, (int)a4, (int)a5, a6);
+                case 10: return MemoryCalls.Protect(a1, a2, (int)a3);
                 case 11: return MemoryCalls.Unmap(a1, a2);
+                case 26: return MemoryCalls.Sync(a1, a2, (int)a3);
                 case 39: return ProcessTable.Current.Id;
                 case 60: return ProcessCalls.Exit((int)a1);
                 case 61: return ProcessCalls.Wait((int)a1, a2, (int)a3, a4);
@@ -45,22 +51,49 @@ namespace Cosmos.Kernel.Syscalls
                 case 0x1001: return MemoryCalls.Information(a1);
                 case 0x1002: return ProcessCalls.List(a1, a2);
                 case 0x1003: return FileCalls.ListDirectory(a1, a2, a3);
+                case 0x1004: return SharedMemoryCalls.Create(a1, (int)a2, (int)a3, a4);
+                case 0x1005: return SharedMemoryCalls.Map(a1);
+                case 0x1006: return SharedMemoryCalls.Delete(a1);
+                case 0x1007: return SharedMemoryCalls.Grant(a1, (int)a2);
                 default: return Failure(Errno.ENOSYS);
             }
         }
 
-        public static long Failure(Errno error) => -(long)error;
+        // What a call returns for an outcome: 0 for Errno.None, else the negated error.
+        public static long Result(Errno error) => -(long)error;
 
-        // An exception in user mode ends the process that raised it, saying so on the console; the kernel carries on.
-        // The interrupted code was the program's, so no kernel lock is held: interrupts can go back on and the heap
-        // can be used.
-        static void EndFaultingProcess(InterruptFrame* frame, string description)
+        public static long Failure(Errno error) => Result(error);
+
+        // Ends the calling process: its rights to shared memory go first, then everything else it had.
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        public static void EndCurrentProcess(int waitStatus)
+        {
+            SharedMemoryCalls.Directory.Forget(ProcessTable.Current.Id);
+            ProcessTable.ExitCurrent(waitStatus);
+        }
+
+        // An exception in user mode: a page fault the process's regions allow makes the missing page, and the program
+        // carries on; anything else ends the process that raised it, saying so on the console, and the kernel carries
+        // on. The interrupted code was the program's, so no kernel lock is held: interrupts can go back on, locks be
+        // taken and the heap used.
+        static void HandleUserFault(InterruptFrame* frame, ulong faultAddress)
         {
             Cpu.EnableInterrupts();
             Process process = ProcessTable.Current;
-            KernelLog.WriteLine(process.ToString() + " killed: " + description + " at rip 0x" + frame->Rip.ToString("x"));
-            ProcessTable.ExitCurrent(SignalFor((int)frame->Vector));
+            string violation = null;
+            if (frame->Vector == PageFaultVector && process.AddressSpace.ResolveFault(faultAddress, AccessOf(frame->ErrorCode), out violation))
+            {
+                Cpu.DisableInterrupts();
+                return;
+            }
+            KernelLog.WriteLine(process.ToString() + " killed: " + CpuExceptionReporter.Describe(frame, faultAddress)
+                                + (violation == null ? "" : ": " + violation) + " at rip 0x" + frame->Rip.ToString("x"));
+            EndCurrentProcess(SignalFor((int)frame->Vector));
         }
+
+        // What a page fault's error code says the program tried: an instruction fetch, a write, or a read.
+        static MemoryProtection AccessOf(ulong errorCode)
+            => (errorCode & 0x10) != 0 ? MemoryProtection.Execute : (errorCode & 2) != 0 ? MemoryProtection.Write : MemoryProtection.Read;
 
         static int SignalFor(int vector) => vector switch
         {

@@ -24,13 +24,36 @@ namespace Cosmos.Kernel.Tasking
         public static Process Start(string name, Process parent, UserAddressSpace addressSpace, FileDescriptorTable files,
                                     ulong entry, ulong stackPointer)
         {
+            Process process = Create(name, parent, addressSpace, files);
+            Run(process, entry, stackPointer);
+            return process;
+        }
+
+        // A process listed, with its id, that runs nothing yet: whatever it must have before its first instruction
+        // can be given it now (Run starts it).
+        public static Process Create(string name, Process parent, UserAddressSpace addressSpace, FileDescriptorTable files)
+        {
             s_lock.Lock();
             var process = new Process(s_nextId++, name, parent, addressSpace, files);
             s_processes.Add(process);
             s_lock.Unlock();
-            process.MainThread = Scheduler.Instance.Start(name, () => UserMode.Enter(entry, stackPointer),
-                                                          ThreadPriority.Normal, process);
             return process;
+        }
+
+        // Starts a created process's thread: it enters user mode at `entry` with `stackPointer`.
+        public static void Run(Process process, ulong entry, ulong stackPointer)
+            => process.MainThread = Scheduler.Instance.Start(process.Name, () => UserMode.Enter(entry, stackPointer),
+                                                             ThreadPriority.Normal, process);
+
+        // The running process with this id, or null.
+        public static Process Find(int id)
+        {
+            s_lock.Lock();
+            Process found = null;
+            foreach (Process process in s_processes)
+                if (process.Id == id && process.State == ProcessState.Running) found = process;
+            s_lock.Unlock();
+            return found;
         }
 
         // Ends the calling thread's process: frees its memory, records `waitStatus` for its parent and wakes it.

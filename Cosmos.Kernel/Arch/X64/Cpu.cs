@@ -81,6 +81,12 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadTimestamp();
 
+        // A random number from the CPU's generator (RDRAND, where CpuFeatures.RandomNumbers says it exists); false
+        // when it had none to give.
+        [RuntimeImport("cosmos_read_random")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern bool ReadRandom(ulong* value);
+
         // Stops this CPU for good.
         public static void Halt()
         {

@@ -7,6 +7,7 @@ namespace Cosmos.Kernel.Arch.X64
         const uint ExtendedFeatureNoExecute = 1u << 20;           // EDX: the NX page bit
         const uint StandardFeaturesLeaf = 1;
         const uint StandardFeatureGlobalPages = 1u << 13;         // EDX: PGE
+        const uint StandardFeatureRandomNumbers = 1u << 30;       // ECX: RDRAND
         const uint ExtendedFeatureMsr = 0xC0000080;               // EFER
         const ulong EferNoExecuteEnable = 1UL << 11;
         const ulong Cr4GlobalPagesEnable = 1UL << 7;
@@ -16,6 +17,9 @@ namespace Cosmos.Kernel.Arch.X64
 
         // Whether kernel mappings can be global: kept in the TLB across address-space switches.
         public static bool GlobalPages { get; private set; }
+
+        // Whether RDRAND exists.
+        public static bool RandomNumbers { get; private set; }
 
         // Detects the features and turns on those the kernel relies on when present. Page tables may use the NX and
         // global bits only after this: without EFER.NXE the NX bit is reserved and faults.
@@ -35,6 +39,7 @@ namespace Cosmos.Kernel.Arch.X64
             }
             Cpu.Cpuid(StandardFeaturesLeaf, 0, registers);
             GlobalPages = (registers[3] & StandardFeatureGlobalPages) != 0;
+            RandomNumbers = (registers[2] & StandardFeatureRandomNumbers) != 0;
         }
 
         // Turns on global pages (after the kernel's own tables are in place: the switch flushes the whole TLB).

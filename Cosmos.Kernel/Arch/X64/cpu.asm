@@ -88,7 +88,7 @@ cosmos_cpuid:
     pop rbx
     ret
 
-global cosmos_read_msr, cosmos_write_msr, cosmos_read_tsc
+global cosmos_read_msr, cosmos_write_msr, cosmos_read_tsc, cosmos_read_random
 cosmos_read_msr:
     mov ecx, edi
     rdmsr
@@ -108,6 +108,21 @@ cosmos_read_tsc:
     rdtsc
     shl rdx, 32
     or rax, rdx
+    ret
+
+; bool cosmos_read_random(ulong* value): RDRAND, retried a few times as Intel advises; false if it never delivered.
+cosmos_read_random:
+    mov ecx, 10
+.retry:
+    rdrand rax
+    jc .delivered
+    dec ecx
+    jnz .retry
+    xor eax, eax
+    ret
+.delivered:
+    mov [rdi], rax
+    mov eax, 1
     ret
 
 ; void cosmos_load_gdt(DescriptorTablePointer* gdtr, ushort codeSelector, ushort dataSelector)

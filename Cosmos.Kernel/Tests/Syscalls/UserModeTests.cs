@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.CompilerServices;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Regions;
 using Cosmos.Kernel.Syscalls;
 using Cosmos.Kernel.Tasking;
 
@@ -24,11 +25,13 @@ namespace Cosmos.Kernel.Tests.Syscalls
         static Process Start(Snippet snippet)
         {
             ulong address = Snippets()[2 * (int)snippet], size = Snippets()[2 * (int)snippet + 1] - address;
-            UserAddressSpace space = UserAddressSpace.Create();
+            UserAddressSpace space = ProcessPageTable.CreateAddressSpace();
             Assert.True(space != null, "memory for an address space");
-            Assert.True(space.Map(CodeAddress, 1, PageAttributes.Executable), "the code page mapped");
-            Assert.True(space.Map(StackTop - UserAddressSpace.PageSize, 1, PageAttributes.Writable), "the stack page mapped");
-            space.Load(CodeAddress, new ReadOnlySpan<byte>((void*)address, (int)size));
+            Assert.Equal((int)Errno.None, (int)space.Add(new AnonymousRegion(CodeAddress, CodeAddress + UserAddressSpace.PageSize,
+                                                                         MemoryProtection.Read | MemoryProtection.Execute, "snippet")), "the code region added");
+            Assert.Equal((int)Errno.None, (int)space.Add(new AnonymousRegion(StackTop - UserAddressSpace.PageSize, StackTop,
+                                                                         MemoryProtection.Read | MemoryProtection.Write, "stack")), "the stack region added");
+            Assert.True(space.Load(CodeAddress, new ReadOnlySpan<byte>((void*)address, (int)size)), "the code loaded");
             return ProcessTable.Start("snippet", null, space, ProgramStarter.ConsoleDescriptors(), CodeAddress, StackTop);
         }
 

@@ -12,6 +12,7 @@ namespace Cosmos.Kernel.Tests.FileSystem
             public long Write(System.ReadOnlySpan<byte> data) => data.Length;
             public long Seek(long offset, int whence) => -(long)Errno.ESPIPE;
             public FileStatus Status => new FileStatus(FileType.CharacterDevice, 0);
+            public Cosmos.Kernel.Memory.Regions.IMappedFile Mapping => null;
         }
 
         [Test]

@@ -94,6 +94,15 @@ namespace System.Collections.Generic
             _version++;
         }
 
+        public void RemoveRange(int index, int count)
+        {
+            if (index < 0 || count < 0 || _size - index < count) throw new ArgumentOutOfRangeException(nameof(index));
+            _size -= count;
+            Array.Copy(_items, index + count, _items, index, _size - index);
+            Array.Clear(_items, _size, count); // drop the references for the collector
+            _version++;
+        }
+
         public void Clear()
         {
             Array.Clear(_items, 0, _size);
