@@ -85,9 +85,9 @@ namespace Cosmos.Kernel.Memory
 
         bool CanAccess(ulong address, ulong length, MemoryProtection access)
         {
-            _lock.EnterRead();
+            EnterReading();
             bool accessible = IsAccessible(address, length, access);
-            _lock.ExitRead();
+            ExitReading();
             return accessible;
         }
 
@@ -95,7 +95,7 @@ namespace Cosmos.Kernel.Memory
         {
             MemoryProtection access = toUser ? MemoryProtection.Write : MemoryProtection.Read;
             int done = 0;
-            _lock.EnterRead();
+            EnterReading();
             try
             {
                 if (!IsAccessible(address, (ulong)kernel.Length, access)) return false;
@@ -105,9 +105,9 @@ namespace Cosmos.Kernel.Memory
                     ulong page = at & ~(PageSize - 1);
                     if (!_table.TryQuery(page, out ulong frame))
                     {
-                        _lock.ExitRead();
+                        ExitReading();
                         bool made = ResolveFault(at, access, out _);
-                        _lock.EnterRead();
+                        EnterReading();
                         // The regions may have changed while the lock was free: check the rest again.
                         if (!made || !IsAccessible(at, (ulong)(kernel.Length - done), access)) return false;
                         continue;
@@ -122,7 +122,7 @@ namespace Cosmos.Kernel.Memory
             }
             finally
             {
-                _lock.ExitRead();
+                ExitReading();
             }
         }
 

@@ -25,11 +25,15 @@ namespace Cosmos.Kernel.Memory
         readonly IPhysicalFrames _frames;
         readonly RwLock _lock = new RwLock();
         readonly RegionSet _regions = new RegionSet();
+        readonly bool _readersExclusive;
 
-        public UserAddressSpace(IUserPageTable table, IPhysicalFrames frames)
+        // readersExclusive: pointer checks and copies take the lock as writers too, as if one lock guarded the whole
+        // process; only for the benchmark that measures what the reader-writer lock buys (docs/benchmarks/regions.md).
+        public UserAddressSpace(IUserPageTable table, IPhysicalFrames frames, bool readersExclusive = false)
         {
             _table = table;
             _frames = frames;
+            _readersExclusive = readersExclusive;
         }
 
         // What CR3 holds while a thread of this process runs.
@@ -193,7 +197,7 @@ namespace Cosmos.Kernel.Memory
             ulong size = RoundUp(length);
             if (length > UserEnd || !IsUserRange(address, size)) return Errno.ENOMEM;
             ulong end = address + size;
-            _lock.EnterRead();
+            EnterReading();
             try
             {
                 if (!_regions.Covers(address, end)) return Errno.ENOMEM;
@@ -206,7 +210,7 @@ namespace Cosmos.Kernel.Memory
             }
             finally
             {
-                _lock.ExitRead();
+                ExitReading();
             }
         }
 
@@ -259,6 +263,18 @@ namespace Cosmos.Kernel.Memory
             RemoveLocked(UserStart, UserEnd);
             _table.Destroy();
             _lock.ExitWrite();
+        }
+
+        void EnterReading()
+        {
+            if (_readersExclusive) _lock.EnterWrite();
+            else _lock.EnterRead();
+        }
+
+        void ExitReading()
+        {
+            if (_readersExclusive) _lock.ExitWrite();
+            else _lock.ExitRead();
         }
 
         // Whether mmap's hint is a free range the mapping can take as it is. Lock held.
