@@ -14,8 +14,8 @@ static class ChildProcess
     // Whether `args` (Main's) make this run a child: the mode is then args[1], its arguments args[2...].
     public static bool IsChild(string[] args) => args.Length >= 2 && args[0] == Marker;
 
-    // Runs this program in `mode` with `arguments` and waits for it; the child's pid, or -errno (a failed check).
-    public static long Run(out WaitStatus status, string mode, params string[] arguments)
+    // Starts this program in `mode` with `arguments`; the child's pid, or -errno (a failed check).
+    public static long Start(string mode, params string[] arguments)
     {
         string path = Environment.GetCommandLineArgs()[0];
         var argv = new string[arguments.Length + 3];
@@ -24,12 +24,24 @@ static class ChildProcess
         argv[2] = mode;
         for (int i = 0; i < arguments.Length; i++) argv[i + 3] = arguments[i];
         long pid = Process.Spawn(path, argv, ProcessStart.Environment());
-        status = default;
         Check.True(pid > 0, "spawn of " + path + " " + mode + " gave " + pid.ToString());
-        if (pid <= 0) return pid;
+        return pid;
+    }
+
+    // Waits for the child `pid` started in `mode`; false (a failed check) when wait4 failed.
+    public static bool Wait(long pid, string mode, out WaitStatus status)
+    {
         long waited = Process.Wait((int)pid, out status);
         Check.Equal(pid, waited, "wait4 for the child " + mode);
-        return pid;
+        return waited == pid;
+    }
+
+    // Runs this program in `mode` with `arguments` and waits for it; false (a failed check) when it did not run.
+    public static bool Run(out WaitStatus status, string mode, params string[] arguments)
+    {
+        status = default;
+        long pid = Start(mode, arguments);
+        return pid > 0 && Wait(pid, mode, out status);
     }
 
     // Checks that the child mode `mode` is killed by SIGSEGV. On Linux there is no spawn: the host tests run each mode
@@ -37,16 +49,19 @@ static class ChildProcess
     public static void ExpectSegmentationFault(string mode)
     {
         if (Platform.IsLinux) return;
-        if (Run(out WaitStatus status, mode) <= 0) return;
+        if (!Run(out WaitStatus status, mode)) return;
         Check.True(!status.Exited && status.Signal == SignalSegmentationFault, mode + ": expected killed by signal 11, got " + status.ToString());
     }
 
-    // Checks that the child mode `mode` ends with status 0 (its own checks passed).
-    public static void ExpectSuccess(string mode, params string[] arguments)
+    // Checks that the child ends with status 0 (its own checks passed).
+    public static void ExpectSuccess(long pid, string mode)
     {
-        if (Run(out WaitStatus status, mode, arguments) <= 0) return;
-        Check.True(status.Exited && status.ExitCode == 0, mode + ": expected exit status 0, got " + status.ToString());
+        if (pid > 0 && Wait(pid, mode, out WaitStatus status))
+            Check.True(status.Exited && status.ExitCode == 0, mode + ": expected exit status 0, got " + status.ToString());
     }
+
+    // Checks that the child mode `mode` ends with status 0 (its own checks passed).
+    public static void ExpectSuccess(string mode, params string[] arguments) => ExpectSuccess(Start(mode, arguments), mode);
 
     // The end of a child mode whose access should have killed it.
     public static int ReportSurvival(string mode)
