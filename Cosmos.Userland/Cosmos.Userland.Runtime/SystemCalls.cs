@@ -8,13 +8,19 @@ namespace Cosmos.Userland.Runtime
     public static unsafe class SystemCalls
     {
         const long ReadNumber = 0, WriteNumber = 1, OpenNumber = 2, CloseNumber = 3, StatNumber = 4, FstatNumber = 5;
-        const long LseekNumber = 8, MmapNumber = 9, MunmapNumber = 11, GetpidNumber = 39, ExitNumber = 60, Wait4Number = 61;
+        const long LseekNumber = 8, MmapNumber = 9, MprotectNumber = 10, MunmapNumber = 11, MsyncNumber = 26, GetpidNumber = 39;
+        const long ExitNumber = 60, Wait4Number = 61;
         const long SpawnNumber = 0x1000, MeminfoNumber = 0x1001, ListProcessesNumber = 0x1002, ListDirectoryNumber = 0x1003;
+        const long SharedMemoryCreateNumber = 0x1004, SharedMemoryMapNumber = 0x1005, SharedMemoryDeleteNumber = 0x1006;
+        const long SharedMemoryGrantNumber = 0x1007;
 
         public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
         public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
-        public const int ProtectionRead = 1, ProtectionWrite = 2;
-        public const int MapPrivate = 0x02, MapAnonymous = 0x20, MapFixedNoReplace = 0x100000;
+        public const int ProtectionNone = 0, ProtectionRead = 1, ProtectionWrite = 2, ProtectionExecute = 4;
+        public const int MapShared = 0x01, MapPrivate = 0x02, MapFixed = 0x10, MapAnonymous = 0x20, MapFixedNoReplace = 0x100000;
+        public const int SyncAsynchronous = 1, SyncInvalidate = 2, SyncSynchronous = 4;
+        // shm_create: the children the creator spawns afterwards (and theirs) may map and delete the object too.
+        public const int SharedMemoryInherit = 1;
 
         [RuntimeImport("cosmos_system_call")]
         [MethodImpl(MethodImplOptions.InternalCall)]
@@ -38,7 +44,11 @@ namespace Cosmos.Userland.Runtime
         public static long Mmap(void* address, ulong length, int protection, int flags, int fd, long offset)
             => Call(MmapNumber, (long)address, (long)length, protection, flags, fd, offset);
 
+        public static long Mprotect(void* address, ulong length, int protection) => Call(MprotectNumber, (long)address, (long)length, protection, 0, 0, 0);
+
         public static long Munmap(void* address, ulong length) => Call(MunmapNumber, (long)address, (long)length, 0, 0, 0, 0);
+
+        public static long Msync(void* address, ulong length, int flags) => Call(MsyncNumber, (long)address, (long)length, flags, 0, 0, 0);
 
         public static long GetProcessId() => Call(GetpidNumber, 0, 0, 0, 0, 0, 0);
 
@@ -63,5 +73,19 @@ namespace Cosmos.Userland.Runtime
         // The names in the directory, each ended by '\n'; returns the bytes written.
         public static long ListDirectory(byte* path, byte* buffer, ulong length)
             => Call(ListDirectoryNumber, (long)path, (long)buffer, (long)length, 0, 0, 0);
+
+        // A zero-filled shared memory object of `length` bytes that every SharedMemoryMap maps with `protection`;
+        // its key goes to *key. Returns 0.
+        public static long SharedMemoryCreate(ulong length, int protection, int flags, ulong* key)
+            => Call(SharedMemoryCreateNumber, (long)length, protection, flags, (long)key, 0, 0);
+
+        // Maps the whole object where the kernel chooses; returns the address.
+        public static long SharedMemoryMap(ulong key) => Call(SharedMemoryMapNumber, (long)key, 0, 0, 0, 0, 0);
+
+        // No new mapping may be made; the pages go with the last existing one.
+        public static long SharedMemoryDelete(ulong key) => Call(SharedMemoryDeleteNumber, (long)key, 0, 0, 0, 0, 0);
+
+        // Gives process `pid` the right to map and delete the object.
+        public static long SharedMemoryGrant(ulong key, int pid) => Call(SharedMemoryGrantNumber, (long)key, pid, 0, 0, 0, 0);
     }
 }
