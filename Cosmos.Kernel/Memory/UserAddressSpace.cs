@@ -18,6 +18,8 @@ namespace Cosmos.Kernel.Memory
         // Where the kernel places mmap'd memory when the program leaves it the choice, upwards, far from programs
         // (linked at 4 MiB) and stacks (at the top).
         public const ulong MappingBase = 0x0000_1000_0000_0000;
+        // Where the stacks of threads after the first are placed, upwards.
+        public const ulong ThreadStackBase = 0x0000_6000_0000_0000;
 
         const int SyncAsynchronous = 1, SyncInvalidate = 2, SyncSynchronous = 4;
 
@@ -129,6 +131,28 @@ namespace Cosmos.Kernel.Memory
             {
                 if (!_regions.IsFree(region.Start, region.End)) return Errno.EEXIST;
                 _regions.Insert(region);
+                return Errno.None;
+            }
+            finally
+            {
+                _lock.ExitWrite();
+            }
+        }
+
+        // A stack of `length` bytes (whole pages) for a new thread, above a one-page guard region that reports running
+        // into it as a stack overflow: the range [start, end) both take, end being the stack's top.
+        public Errno MapStack(ulong length, out ulong start, out ulong end)
+        {
+            start = end = 0;
+            if (length == 0 || length > UserEnd) return Errno.EINVAL;
+            ulong size = RoundUp(length) + PageSize;
+            _lock.EnterWrite();
+            try
+            {
+                if (!_regions.TryFindGap(size, ThreadStackBase, UserEnd, out start)) return Errno.ENOMEM;
+                end = start + size;
+                _regions.Insert(new AnonymousRegion(start, start + PageSize, MemoryProtection.None, StackGuardDescription));
+                _regions.Insert(new AnonymousRegion(start + PageSize, end, MemoryProtection.Read | MemoryProtection.Write, "thread stack"));
                 return Errno.None;
             }
             finally

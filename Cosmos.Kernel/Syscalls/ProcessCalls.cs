@@ -26,7 +26,7 @@ namespace Cosmos.Kernel.Syscalls
 
         public static long Exit(int code)
         {
-            SystemCalls.EndCurrentProcess((code & 0xFF) << 8);
+            ProcessTable.ExitCurrent((code & 0xFF) << 8);
             return 0;
         }
 
@@ -61,7 +61,7 @@ namespace Cosmos.Kernel.Syscalls
                 BinaryPrimitives.WriteInt32LittleEndian(record.Slice(0), process.Id);
                 BinaryPrimitives.WriteInt32LittleEndian(record.Slice(4), process.Parent == null ? 0 : process.Parent.Id);
                 BinaryPrimitives.WriteInt32LittleEndian(record.Slice(8), (int)process.State);
-                BinaryPrimitives.WriteInt32LittleEndian(record.Slice(12), process.State == ProcessState.Running ? 1 : 0);
+                BinaryPrimitives.WriteInt32LittleEndian(record.Slice(12), process.LiveThreads);
                 UserAddressSpace processSpace = process.AddressSpace;
                 BinaryPrimitives.WriteUInt64LittleEndian(record.Slice(16), processSpace == null ? 0UL : processSpace.ResidentPages);
                 for (int c = 0; c < process.Name.Length && c < NameCapacity - 1; c++) record[NameOffset + c] = (byte)process.Name[c];

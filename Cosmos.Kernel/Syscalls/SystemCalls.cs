@@ -24,10 +24,17 @@ namespace Cosmos.Kernel.Syscalls
             if (!CpuFeatures.RandomNumbers) KernelLog.WriteLine("system calls: no RDRAND; shared memory keys come from the time-stamp counter");
             UserMode.Initialize(&Dispatch);
             CpuExceptionReporter.HandleUserFaults(&HandleUserFault);
+            ProcessTable.OnEnded(&ForgetRights);
         }
 
+        // A thread whose process has ended meanwhile (another thread called exit, or faulted) leaves on its way back.
         static void Dispatch(SystemCallFrame* frame)
-            => frame->Rax = (ulong)Call(frame->Rax, frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
+        {
+            frame->Rax = (ulong)Call(frame->Rax, frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
+            if (ProcessTable.Current.Exiting) ProcessTable.LeaveThread();
+        }
+
+        static void ForgetRights(Process process) => SharedMemoryCalls.Directory.Forget(process.Id);
 
         static long Call(ulong number, ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6)
         {
@@ -55,6 +62,9 @@ namespace Cosmos.Kernel.Syscalls
                 case 0x1005: return SharedMemoryCalls.Map(a1);
                 case 0x1006: return SharedMemoryCalls.Delete(a1);
                 case 0x1007: return SharedMemoryCalls.Grant(a1, (int)a2);
+                case 0x1008: return ThreadCalls.Create(a1, a2, a3, a4);
+                case 0x1009: return ThreadCalls.Exit();
+                case 0x100A: return ThreadCalls.Join((int)a1);
                 default: return Failure(Errno.ENOSYS);
             }
         }
@@ -63,14 +73,6 @@ namespace Cosmos.Kernel.Syscalls
         public static long Result(Errno error) => -(long)error;
 
         public static long Failure(Errno error) => Result(error);
-
-        // Ends the calling process: its rights to shared memory go first, then everything else it had.
-        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void EndCurrentProcess(int waitStatus)
-        {
-            SharedMemoryCalls.Directory.Forget(ProcessTable.Current.Id);
-            ProcessTable.ExitCurrent(waitStatus);
-        }
 
         // An exception in user mode: a page fault the process's regions allow makes the missing page, and the program
         // carries on; anything else ends the process that raised it, saying so on the console, and the kernel carries
@@ -88,7 +90,7 @@ namespace Cosmos.Kernel.Syscalls
             }
             KernelLog.WriteLine(process.ToString() + " killed: " + CpuExceptionReporter.Describe(frame, faultAddress)
                                 + (violation == null ? "" : ": " + violation) + " at rip 0x" + frame->Rip.ToString("x"));
-            EndCurrentProcess(SignalFor((int)frame->Vector));
+            ProcessTable.ExitCurrent(SignalFor((int)frame->Vector));
         }
 
         // What a page fault's error code says the program tried: an instruction fetch, a write, or a read.

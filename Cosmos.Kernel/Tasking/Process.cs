@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Cosmos.Kernel.FileSystem;
 using Cosmos.Kernel.Memory;
 
@@ -9,8 +10,9 @@ namespace Cosmos.Kernel.Tasking
         Exited,         // its memory is freed; it stays listed until its parent has waited for it (a zombie)
     }
 
-    // A running program: its own user half, one thread, its open files, and what its parent learns when it ends.
-    // Processes are created, ended and waited for through ProcessTable, which keeps the family relations consistent.
+    // A running program: its own user half, its threads, its open files, and what its parent learns when it ends.
+    // Processes and their threads are created, ended and waited for through ProcessTable, which keeps the family
+    // relations and the thread counts consistent (under its lock).
     public sealed class Process
     {
         internal Process(int id, string name, Process parent, UserAddressSpace addressSpace, FileDescriptorTable files)
@@ -26,7 +28,18 @@ namespace Cosmos.Kernel.Tasking
         public string Name { get; }
         public Process Parent { get; internal set; }
         public ProcessState State { get; internal set; }
+        // The thread it started with.
         public Thread MainThread { get; internal set; }
+
+        // Its threads not yet joined: running ones, and ended ones thread_join may still ask for.
+        internal List<Thread> Threads { get; } = new List<Thread>();
+
+        // Its threads still running; the last to leave ends the process.
+        public int LiveThreads { get; internal set; }
+
+        // Set once exit (or a fault) has ended the process: its other threads leave as soon as they reach the boundary
+        // with user mode (docs/processes.md).
+        public bool Exiting { get; internal set; }
 
         // Its user half while it runs; null once it has exited.
         public UserAddressSpace AddressSpace { get; internal set; }

@@ -10,12 +10,13 @@ namespace Cosmos.Kernel.Tasking
     // Every process, from its start until its parent has waited for it, and the family relations between them. A
     // process's memory goes back the moment it exits; only its small record waits for the parent (or goes at once
     // when there is no parent to ask). One mutex guards the table; parents wait for their children on one queue.
-    public static class ProcessTable
+    public static unsafe class ProcessTable
     {
         static readonly Mutex s_lock = new Mutex();
         static readonly WaitQueue s_exits = new WaitQueue();
         static readonly List<Process> s_processes = new List<Process>();
         static int s_nextId = 1;
+        static delegate*<Process, void> s_ended;
 
         // The process of the calling thread; null on a kernel thread.
         public static Process Current => Thread.Current.Process;
@@ -40,10 +41,37 @@ namespace Cosmos.Kernel.Tasking
             return process;
         }
 
-        // Starts a created process's thread: it enters user mode at `entry` with `stackPointer`.
+        // Starts a created process's first thread: it enters user mode at `entry` with `stackPointer`.
         public static void Run(Process process, ulong entry, ulong stackPointer)
-            => process.MainThread = Scheduler.Instance.Start(process.Name, () => UserMode.Enter(entry, stackPointer),
-                                                             ThreadPriority.Normal, process);
+        {
+            s_lock.Lock();
+            process.MainThread = StartThreadLocked(process, entry, stackPointer, 0, 0);
+            s_lock.Unlock();
+        }
+
+        // Starts another thread of `process` at `entry` on the user stack region [stackStart, stackEnd) (made by the
+        // caller, unmapped when the thread ends), with the arguments in rdi and rsi. Null when the process is ending.
+        public static Thread StartThread(Process process, ulong entry, ulong stackStart, ulong stackEnd, ulong argument0, ulong argument1)
+        {
+            s_lock.Lock();
+            Thread thread = process.Exiting ? null : StartThreadLocked(process, entry, stackEnd, argument0, argument1);
+            if (thread != null)
+            {
+                thread.UserStackStart = stackStart;
+                thread.UserStackEnd = stackEnd;
+            }
+            s_lock.Unlock();
+            return thread;
+        }
+
+        static Thread StartThreadLocked(Process process, ulong entry, ulong stackPointer, ulong argument0, ulong argument1)
+        {
+            Thread thread = Scheduler.Instance.Start(process.Name, () => UserMode.Enter(entry, stackPointer, argument0, argument1),
+                                                     ThreadPriority.Normal, process);
+            process.Threads.Add(thread);
+            process.LiveThreads++;
+            return thread;
+        }
 
         // The running process with this id, or null.
         public static Process Find(int id)
@@ -56,18 +84,72 @@ namespace Cosmos.Kernel.Tasking
             return found;
         }
 
-        // Ends the calling thread's process: frees its memory, records `waitStatus` for its parent and wakes it.
+        // What runs when a process has ended, before its parent hears of it (the system calls forget its rights).
+        public static void OnEnded(delegate*<Process, void> handler) => s_ended = handler;
+
+        // Ends the calling thread's process with `waitStatus` (the first exit or fault decides it): the calling thread
+        // leaves now, the others when they next reach user mode, and the last one frees the process.
         [DoesNotReturn]
         public static void ExitCurrent(int waitStatus)
         {
             Process process = Current;
+            s_lock.Lock();
+            if (!process.Exiting)
+            {
+                process.Exiting = true;
+                process.WaitStatus = waitStatus;
+            }
+            s_lock.Unlock();
+            LeaveThread();
+        }
+
+        // Ends the calling thread (thread_exit, or a thread leaving an ending process). Its user stack goes with it;
+        // the last thread of a process ends the process (with status 0 when no exit said otherwise).
+        [DoesNotReturn]
+        public static void LeaveThread()
+        {
+            Thread thread = Thread.Current;
+            Process process = thread.Process;
+            if (!process.Exiting && thread.UserStackEnd != 0)
+                process.AddressSpace.Unmap(thread.UserStackStart, thread.UserStackEnd - thread.UserStackStart);
+            s_lock.Lock();
+            bool last = --process.LiveThreads == 0;
+            s_lock.Unlock();
+            if (last) EndProcess(process);
+            Scheduler.Instance.LeaveAddressSpace();
+            Thread.Exit();
+        }
+
+        // Waits for thread `threadId` of the calling thread's process to end and forgets it; false when the process
+        // has no such thread (or it is the caller, or another join took it).
+        public static bool JoinThread(int threadId)
+        {
+            Thread self = Thread.Current;
+            Process process = self.Process;
+            s_lock.Lock();
+            Thread joined = null;
+            foreach (Thread thread in process.Threads)
+                if (thread.Id == threadId && thread != self) joined = thread;
+            s_lock.Unlock();
+            if (joined == null) return false;
+            joined.Join();
+            s_lock.Lock();
+            bool forgotten = process.Threads.Remove(joined);
+            s_lock.Unlock();
+            return forgotten;
+        }
+
+        // The last thread of `process` is leaving: frees its memory, records how it ended for its parent and wakes it.
+        static void EndProcess(Process process)
+        {
+            if (s_ended != null) s_ended(process);
             Scheduler.Instance.LeaveAddressSpace();
             process.AddressSpace.Destroy();
             process.AddressSpace = null;
             process.Files?.CloseAll();
             process.Files = null;
             s_lock.Lock();
-            process.WaitStatus = waitStatus;
+            process.Threads.Clear();
             process.State = ProcessState.Exited;
             for (int i = s_processes.Count - 1; i >= 0; i--)
             {
@@ -79,7 +161,6 @@ namespace Cosmos.Kernel.Tasking
             if (process.Parent == null) s_processes.Remove(process);
             s_exits.WakeAll();
             s_lock.Unlock();
-            Thread.Exit();
         }
 
         // Waits until a child of `parent` with id `childId` (-1: any child) has exited, forgets it and returns its id,

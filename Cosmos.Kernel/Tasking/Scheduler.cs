@@ -141,12 +141,18 @@ namespace Cosmos.Kernel.Tasking
 
         // The timer interrupt's work, with interrupts off and the interrupt acknowledged (a switch from here may not
         // come back for a while): makes ready the parked threads whose deadline has come, then ends the running
-        // thread's turn if its time slice is used up or a thread that should run before it is ready.
-        public void Tick()
+        // thread's turn if its time slice is used up or a thread that should run before it is ready. A user thread
+        // whose process is ending leaves it when it next comes back here from user mode, where it holds no lock.
+        void Tick(InterruptFrame* interrupted)
         {
             ulong now = NowNanoseconds;
             for (Thread due = _sleepers.TakeDue(now); due != null; due = _sleepers.TakeDue(now)) MakeReady(due);
             if (--_ticksLeft <= 0 || _current == _idle || ReadyAbove(_current.Priority)) Reschedule();
+            if ((interrupted->Cs & 3) == 3 && _current.Process.Exiting)
+            {
+                Cpu.EnableInterrupts();
+                ProcessTable.LeaveThread();
+            }
         }
 
         // Every live thread, the boot and idle threads included (a snapshot).
@@ -162,7 +168,7 @@ namespace Cosmos.Kernel.Tasking
             return threads;
         }
 
-        static void OnTimerTick() => s_instance.Tick();
+        static void OnTimerTick(InterruptFrame* interrupted) => s_instance.Tick(interrupted);
 
         internal void Park(Thread thread, ulong deadline)
         {

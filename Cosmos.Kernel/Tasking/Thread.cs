@@ -38,6 +38,10 @@ namespace Cosmos.Kernel.Tasking
         // The user half it runs in (its process's); null for kernel threads, which run in the kernel's alone, and
         // once its process has exited.
         public UserAddressSpace AddressSpace { get; internal set; }
+
+        // The user stack region (guard included) thread_create made for it, unmapped when it ends; empty for a
+        // process's first thread, whose stack the loader made.
+        internal ulong UserStackStart, UserStackEnd;
         internal ulong SavedStackPointer;
 
         // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's

@@ -12,7 +12,7 @@ namespace Cosmos.Userland.Runtime
         const long ExitNumber = 60, Wait4Number = 61;
         const long SpawnNumber = 0x1000, MeminfoNumber = 0x1001, ListProcessesNumber = 0x1002, ListDirectoryNumber = 0x1003;
         const long SharedMemoryCreateNumber = 0x1004, SharedMemoryMapNumber = 0x1005, SharedMemoryDeleteNumber = 0x1006;
-        const long SharedMemoryGrantNumber = 0x1007;
+        const long SharedMemoryGrantNumber = 0x1007, ThreadCreateNumber = 0x1008, ThreadExitNumber = 0x1009, ThreadJoinNumber = 0x100A;
 
         public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
         public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
@@ -87,5 +87,20 @@ namespace Cosmos.Userland.Runtime
 
         // Gives process `pid` the right to map and delete the object.
         public static long SharedMemoryGrant(ulong key, int pid) => Call(SharedMemoryGrantNumber, (long)key, pid, 0, 0, 0, 0);
+
+        // A new thread entering user mode at `entry` with rdi = argument0, rsi = argument1 and rsp at the top of a
+        // new stack of `stackBytes` (0: 64 KiB) with a guard page below; returns its id. (NativeThread wraps it.)
+        public static long ThreadCreate(ulong entry, ulong stackBytes, ulong argument0, ulong argument1)
+            => Call(ThreadCreateNumber, (long)entry, (long)stackBytes, (long)argument0, (long)argument1, 0, 0);
+
+        // Ends the calling thread; the last thread to end ends the process with status 0.
+        public static void ThreadExit()
+        {
+            Call(ThreadExitNumber, 0, 0, 0, 0, 0, 0);
+            while (true) { }
+        }
+
+        // Waits for thread `id` of this process to end; 0, or -ESRCH for no such (unjoined) thread.
+        public static long ThreadJoin(long id) => Call(ThreadJoinNumber, id, 0, 0, 0, 0, 0);
     }
 }

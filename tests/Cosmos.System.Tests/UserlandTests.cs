@@ -39,12 +39,23 @@ public sealed class UserlandTests(EmulatorKind emulator)
                     "init ran a different number of programs than /tests holds");
     }
 
-    // The kernel names the program, the exception and the address when a user-mode fault ends a process.
+    // The kernel names the program, the exception, the address and what the regions say when a user-mode fault ends
+    // a process.
     [Test]
     public void AFaultingProgramIsNamedWithItsFault()
     {
         BootResult run = TestBoot.For(emulator);
-        Assert.That(run.Log, Does.Match(@"process \d+ \(/bin/nullderef\) killed: page fault \(read at 0x0+ in user mode: page not present\) at rip 0x[0-9a-f]+"),
+        Assert.That(run.Log, Does.Match(@"process \d+ \(/bin/nullderef\) killed: page fault \(read at 0x0+ in user mode: page not present\): no mapping there at rip 0x[0-9a-f]+"),
                     run.Describe());
+    }
+
+    // A user stack that runs into its guard page, the first thread's or another's, is reported as a stack overflow.
+    [Test]
+    public void AUserStackOverflowIsNamedAsOne()
+    {
+        BootResult run = TestBoot.For(emulator);
+        foreach (string program in new[] { "stackoverflow", "threads" })
+            Assert.That(run.Log, Does.Match(@"process \d+ \(/tests/" + program + @"\) killed: page fault \(write at 0x[0-9a-f]+ in user mode: page not present\): stack overflow \(the guard page below the stack\) at rip 0x[0-9a-f]+"),
+                        run.Describe());
     }
 }

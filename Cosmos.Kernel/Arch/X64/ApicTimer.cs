@@ -12,7 +12,7 @@ namespace Cosmos.Kernel.Arch.X64
         const uint Periodic = 1 << 17;
 
         static TimestampScale s_scale;
-        static delegate*<void> s_handler;
+        static delegate*<InterruptFrame*, void> s_handler;
         static ulong s_ticks;
 
         public static void Initialize(ulong frequency)
@@ -27,10 +27,11 @@ namespace Cosmos.Kernel.Arch.X64
         // Timer interrupts taken since boot.
         public static ulong Ticks => s_ticks;
 
-        // Installs what is called on every expiry, periodic or one-shot (null for nothing), and returns what was.
-        public static delegate*<void> SetTickHandler(delegate*<void> handler)
+        // Installs what is called on every expiry, periodic or one-shot (null for nothing), with the interrupted
+        // code's frame, and returns what was.
+        public static delegate*<InterruptFrame*, void> SetTickHandler(delegate*<InterruptFrame*, void> handler)
         {
-            delegate*<void> previous = s_handler;
+            delegate*<InterruptFrame*, void> previous = s_handler;
             s_handler = handler;
             return previous;
         }
@@ -63,8 +64,8 @@ namespace Cosmos.Kernel.Arch.X64
         static void OnInterrupt(InterruptFrame* frame)
         {
             s_ticks++;
-            delegate*<void> handler = s_handler;
-            if (handler != null) handler();
+            delegate*<InterruptFrame*, void> handler = s_handler;
+            if (handler != null) handler(frame);
         }
     }
 }

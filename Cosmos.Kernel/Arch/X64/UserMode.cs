@@ -48,11 +48,12 @@ namespace Cosmos.Kernel.Arch.X64
             Gdt.SetKernelStack(top);
         }
 
-        // Leaves the kernel, for good on this stack, into ring 3 at `rip` on the user stack `rsp`.
+        // Leaves the kernel, for good on this stack, into ring 3 at `rip` on the user stack `rsp`, with the arguments
+        // in rdi and rsi and every other register zero.
         [DoesNotReturn]
         [RuntimeImport("cosmos_enter_user_mode")]
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void Enter(ulong rip, ulong rsp);
+        public static extern void Enter(ulong rip, ulong rsp, ulong argument0, ulong argument1);
 
         [RuntimeExport("cosmos_system_call_dispatch")]
         static void Dispatch(SystemCallFrame* frame) => s_handler(frame);

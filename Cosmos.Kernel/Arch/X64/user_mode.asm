@@ -70,22 +70,25 @@ cosmos_system_call_entry_address:
     lea rax, [rel cosmos_system_call_entry]
     ret
 
-; void cosmos_enter_user_mode(ulong rip, ulong rsp): leaves the kernel for good on this stack, into ring 3 at rip with
-; the given stack, interrupts on and every general register zero (docs/syscalls.md, process start).
+; void cosmos_enter_user_mode(ulong rip, ulong rsp, ulong argument0, ulong argument1): leaves the kernel for good on
+; this stack, into ring 3 at rip with the given stack, interrupts on, rdi = argument0, rsi = argument1 and every other
+; general register zero (docs/syscalls.md: process start, thread_create).
 global cosmos_enter_user_mode
 cosmos_enter_user_mode:
     cli
+    mov r8, rdx                               ; the arguments, kept past the pushes
+    mov r9, rcx
     push USER_DATA                            ; ss
     push rsi                                  ; rsp
     push USER_RFLAGS
     push USER_CODE                            ; cs
     push rdi                                  ; rip
+    mov rdi, r8
+    mov rsi, r9
     xor eax, eax
     xor ebx, ebx
     xor ecx, ecx
     xor edx, edx
-    xor esi, esi
-    xor edi, edi
     xor ebp, ebp
     xor r8d, r8d
     xor r9d, r9d

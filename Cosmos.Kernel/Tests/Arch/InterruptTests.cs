@@ -104,7 +104,7 @@ namespace Cosmos.Kernel.Tests.Arch
             ApicTimer.Stop();
             SpinFor(1_000_000_000 / KernelMain.TickHertz);
             s_expiries = 0;
-            delegate*<void> scheduler = ApicTimer.SetTickHandler(&RecordExpiry);
+            delegate*<InterruptFrame*, void> scheduler = ApicTimer.SetTickHandler(&RecordExpiry);
             ulong start = MonotonicClock.NowNanoseconds;
             ApicTimer.StartOneShot(OneShotNanoseconds);
             SpinFor(4 * OneShotNanoseconds);                // halting could wait for ever
@@ -121,7 +121,7 @@ namespace Cosmos.Kernel.Tests.Arch
             while (MonotonicClock.NowNanoseconds - start < nanoseconds) { }
         }
 
-        static void RecordExpiry()
+        static void RecordExpiry(InterruptFrame* frame)
         {
             s_expiries++;
             s_lastExpiry = MonotonicClock.NowNanoseconds;
