@@ -75,6 +75,9 @@ namespace Cosmos.Kernel
                 HeapBenchmarks.Run();
                 SchedulerBenchmarks.Run();
                 SyncBenchmarks.Run();
+                RunInit(InitPath, "bench", "rwlock");
+                ProcessPageTable.ReadersExclusive = true;
+                RunInit(InitPath, "bench", "whole-lock");
                 KernelLog.Flush();
                 Power.Off();
             }

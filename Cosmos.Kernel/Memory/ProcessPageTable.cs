@@ -16,13 +16,17 @@ namespace Cosmos.Kernel.Memory
             _table = table;
         }
 
+        // Whether address spaces made from now on take their lock exclusively for pointer checks and copies too: the
+        // whole-process-lock mode the region benchmark compares with (docs/benchmarks/regions.md).
+        public static bool ReadersExclusive { get; set; }
+
         // A new, empty address space; null when there is no memory for its root table.
         public static UserAddressSpace CreateAddressSpace()
         {
             bool interrupts = Cpu.DisableInterruptsSaving();
             PageTable table = KernelAddressSpace.CreateProcessTable();
             Cpu.RestoreInterrupts(interrupts);
-            return table == null ? null : new UserAddressSpace(new ProcessPageTable(table), KernelFrames.Instance);
+            return table == null ? null : new UserAddressSpace(new ProcessPageTable(table), KernelFrames.Instance, ReadersExclusive);
         }
 
         public ulong RootAddress => _table.RootAddress;

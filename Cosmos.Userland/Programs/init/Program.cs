@@ -2,7 +2,8 @@ using System;
 using Cosmos.Userland.Runtime;
 
 // The first program the kernel starts. With the argument "test" it runs every program in /tests and reports each one
-// as a line the system tests read; otherwise it runs the shell and ends with it (the kernel then powers off).
+// as a line the system tests read; with "bench <label>" it runs the user-mode benchmark /bin/regionbench; otherwise it
+// runs the shell and ends with it (the kernel then powers off).
 static class Program
 {
     static readonly string[] TestEnvironment = { "COSMOS_TEST=1", "HOME=/" };
@@ -10,14 +11,22 @@ static class Program
     static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "test") return RunTests();
-        long pid = Process.Spawn("/bin/sh", new[] { "/bin/sh" }, new[] { "HOME=/" });
+        if (args.Length > 1 && args[0] == "bench") return RunAndWait("/bin/regionbench", args[1]);
+        return RunAndWait("/bin/sh", null);
+    }
+
+    // Runs the program (with one argument, or none) and waits for it: 0 when it ended with 0.
+    static int RunAndWait(string path, string argument)
+    {
+        string[] argv = argument == null ? new[] { path } : new[] { path, argument };
+        long pid = Process.Spawn(path, argv, new[] { "HOME=/" });
         if (pid < 0)
         {
-            Console.WriteLine("init: cannot start /bin/sh: error " + (-pid).ToString());
+            Console.WriteLine("init: cannot start " + path + ": error " + (-pid).ToString());
             return 1;
         }
-        Process.Wait((int)pid, out _);
-        return 0;
+        Process.Wait((int)pid, out WaitStatus status);
+        return status.Exited && status.ExitCode == 0 ? 0 : 1;
     }
 
     static int RunTests()
