@@ -11,8 +11,9 @@ public static class Usage
           debug    boot it under a debugger: QEMU halted with a gdb stub and gdb attached with the kernel's
                    symbols, stopped at cosmos_kernel_main; or, with --emulator bochs, the Bochs debugger
           test     build everything and run every test suite; the last line is "N passed, N failed"
-          bench    run the benchmarks: the kernel heap's in QEMU (guest instruction counts) beside the same code on
-                   this host, and the page-frame allocator's on this host (docs/benchmarks/)
+          bench    run the benchmarks: the kernel's in QEMU (guest instruction counts: heap, threads, locks, and the
+                   user-mode region benchmark) beside the heap code on this host, and the page-frame allocator's on
+                   this host (docs/benchmarks/)
           build    build kernel.elf, kernel.sym and cosmos.iso, and print the ISO's path
           help     show this text
 

@@ -2,9 +2,10 @@ using Cosmos.Emulation;
 
 namespace Cosmos.Cli.Commands;
 
-// `cosmos bench`: the kernel heap's benchmarks run in the kernel (booted with `bench`) under QEMU with instruction
-// counting, so the kernel's figures are guest instructions and the same on every run, beside the host's run of the
-// same heap code (benchmarks/Cosmos.Memory.Benchmarks `heap`); then the page-frame allocator's host benchmark.
+// `cosmos bench`: the kernel's benchmarks (heap, threads, locks, and the user-mode region benchmark init runs) in the
+// kernel booted with `bench` under QEMU with instruction counting, so the kernel's figures are guest instructions and
+// the same on every run, beside the host's run of the same heap code (benchmarks/Cosmos.Memory.Benchmarks `heap`);
+// then the page-frame allocator's host benchmark.
 // Results are Markdown tables, as docs/benchmarks/ keeps them.
 public static class BenchCommand
 {
