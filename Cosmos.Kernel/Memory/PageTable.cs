@@ -209,6 +209,33 @@ namespace Cosmos.Kernel.Memory
             return true;
         }
 
+        // The address of the first mapped page at or above `from` and below `end` (the page holding `from` counts), or
+        // `end` when there is none. Whole tables and unmapped entries are skipped at once, so the search costs what is
+        // mapped, not the size of the range: how an address space finds the pages of a vast, sparse region.
+        public ulong NextMapped(ulong from, ulong end)
+        {
+            ulong address = from & ~(PageSize - 1);
+            while (address < end && IsCanonical(address))
+            {
+                ulong* table = Table(RootAddress);
+                for (int level = RootLevel; level >= PtLevel; level--)
+                {
+                    ulong entry = table[Index(address, level)];
+                    ulong span = LevelPageSize(level);
+                    if ((entry & Present) == 0)
+                    {
+                        ulong next = (address & ~(span - 1)) + span;
+                        if (next <= address) return end;        // past the top of the address space
+                        address = next;
+                        break;
+                    }
+                    if (level == PtLevel || (entry & LargeBit) != 0) return address < end ? address : end;
+                    table = Table(entry & AddressMask);
+                }
+            }
+            return address < end ? address : end;
+        }
+
         // Fills path[level] with the entry for virtualAddress at each level down to the leaf; returns the leaf's level,
         // or 0 when the address is not mapped.
         int Walk(ulong virtualAddress, ulong** path)

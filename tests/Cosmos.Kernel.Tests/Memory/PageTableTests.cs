@@ -89,6 +89,35 @@ namespace Cosmos.Kernel.Tests.Memory
         }
 
         [Test]
+        public void NextMappedFindsEachMappedPageOfASparseRangeInOrder()
+        {
+            PageTable table = NewTable();
+            ulong[] mapped = { 0x1000, 0x1000 + 3 * Page, 0x40_0000, 0x80_0000_0000, 0x7FFF_FFFF_F000 };
+            foreach (ulong page in mapped) table.Map(page, 0x10_0000, PageAttributes.User);
+            table.MapLarge(0x4000_0000, 0x20_0000, PageAttributes.User);
+
+            var found = new List<ulong>();
+            const ulong end = 0x0000_8000_0000_0000;
+            for (ulong page = table.NextMapped(0, end); page < end; page = table.NextMapped(page + Page, end)) found.Add(page);
+
+            var expected = new List<ulong>(mapped);
+            for (ulong offset = 0; offset < Large; offset += Page) expected.Add(0x4000_0000 + offset);
+            expected.Sort();
+            Assert.That(found, Is.EqualTo(expected));
+        }
+
+        [Test]
+        public void NextMappedStaysWithinItsRange()
+        {
+            PageTable table = NewTable();
+            table.Map(0x5000, 0x10_0000, PageAttributes.User);
+            Assert.That(table.NextMapped(0x5abc, 0x6000), Is.EqualTo(0x5000UL), "the page holding `from` counts");
+            Assert.That(table.NextMapped(0x1000, 0x5000), Is.EqualTo(0x5000UL), "nothing below the end: the end");
+            Assert.That(table.NextMapped(0x6000, 0x7FFF_FFFF_F000), Is.EqualTo(0x7FFF_FFFF_F000UL), "nothing above");
+            Assert.That(table.NextMapped(KernelHalf, ulong.MaxValue), Is.EqualTo(ulong.MaxValue), "an empty kernel half, to the top of the address space");
+        }
+
+        [Test]
         public void TablesCountTheirPresentEntriesInTheBitsTheCpuIgnores()
         {
             PageTable table = NewTable();
