@@ -1,4 +1,5 @@
 using Cosmos.Kernel.Memory;
+using Cosmos.Kernel.Memory.Regions;
 using NUnit.Framework;
 
 namespace Cosmos.Kernel.Tests.Memory.Regions
@@ -8,6 +9,7 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     {
         protected const ulong Page = UserMemory.Page;
         protected const ulong Base = UserMemory.Base;
+        protected const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
 
         protected UserMemory Memory { get; private set; }
         protected UserAddressSpace Space { get; private set; }

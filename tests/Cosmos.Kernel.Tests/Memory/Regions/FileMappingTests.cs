@@ -11,7 +11,6 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     [TestFixture]
     public class FileMappingTests : AddressSpaceTest
     {
-        const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
         const int MsSync = 4;
         const int FileLength = 6144;
 

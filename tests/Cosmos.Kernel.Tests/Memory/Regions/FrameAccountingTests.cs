@@ -11,7 +11,6 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     [TestFixture]
     public class FrameAccountingTests : AddressSpaceTest
     {
-        const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
 
         ulong _freeAtStart;
 

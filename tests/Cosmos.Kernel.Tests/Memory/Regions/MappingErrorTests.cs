@@ -10,7 +10,6 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     [TestFixture]
     public class MappingErrorTests : AddressSpaceTest
     {
-        const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
         const ulong UserEnd = UserAddressSpace.UserEnd;
 
         Errno Mmap(ulong address, ulong length, MemoryProtection protection, MappingFlags flags, IMappedFile file = null, ulong offset = 0)

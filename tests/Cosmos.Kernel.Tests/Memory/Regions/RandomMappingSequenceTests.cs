@@ -20,7 +20,7 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
         const ulong Page = UserMemory.Page, Base = UserMemory.Base;
         const int WindowPages = 24;            // where calls aim
         const int CheckedPages = 40;           // where the kernel may place mappings that do not fit lower
-        const int Sequences = 1500, Steps = 40;
+        const int Sequences = 3000, Steps = 40;     // about 3 s on the 2-core machine
         const int MsSync = 4;
 
         static readonly MemoryProtection[] Protections =

@@ -11,7 +11,6 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     [TestFixture]
     public class SharedMemoryDirectoryTests : AddressSpaceTest
     {
-        const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
         const int Creator = 1, Other = 2, Third = 3;
 
         SharedMemoryDirectory _directory;

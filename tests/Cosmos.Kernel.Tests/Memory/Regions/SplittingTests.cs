@@ -11,7 +11,6 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
     [TestFixture]
     public class SplittingTests : AddressSpaceTest
     {
-        const MemoryProtection ReadWrite = MemoryProtection.Read | MemoryProtection.Write;
         const ulong Middle = Base + Page, Last = Base + 2 * Page;
 
         [SetUp]
