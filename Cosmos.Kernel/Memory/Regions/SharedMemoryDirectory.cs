@@ -45,13 +45,13 @@ namespace Cosmos.Kernel.Memory.Regions
             return Errno.None;
         }
 
-        // The object `process` may map under `key`.
+        // The object `process` may map under `key`; null unless it may.
         public Errno Open(ulong key, int process, out SharedMemoryObject shared)
         {
             _lock.Lock();
             Errno error = Find(key, process, out Entry entry);
             _lock.Unlock();
-            shared = entry?.Object;
+            shared = error == Errno.None ? entry.Object : null;
             return error;
         }
 
