@@ -63,6 +63,8 @@ namespace Cosmos.Kernel.Memory
             return mapped;
         }
 
+        public ulong NextMapped(ulong from, ulong end) => _table.NextMapped(from, end);
+
         public void Destroy()
         {
             bool interrupts = Cpu.DisableInterruptsSaving();

@@ -111,7 +111,10 @@ namespace Cosmos.Kernel.Memory
             {
                 if (!_regions.TryFindGap(size, MappingBase, UserEnd, out ulong start)) return Errno.ENOMEM;
                 if (!shared.TryAddMapping()) return Errno.ENOENT;
-                _regions.Insert(new SharedRegion(start, start + size, shared.Protection, shared, 0, writable: true));
+                // The object's protection is all a mapping of it may ever have: mprotect cannot add write to a
+                // read-only object.
+                _regions.Insert(new SharedRegion(start, start + size, shared.Protection, shared, 0,
+                                                 writable: (shared.Protection & MemoryProtection.Write) != 0));
                 mapped = start;
                 return Errno.None;
             }
@@ -200,8 +203,8 @@ namespace Cosmos.Kernel.Memory
                 {
                     MemoryRegion region = _regions[index];
                     region.Protection = protection;
-                    for (ulong page = region.Start; page < region.End; page += PageSize)
-                        if (_table.TryQuery(page, out _)) _table.Protect(page, attributes);
+                    for (ulong page = _table.NextMapped(region.Start, region.End); page < region.End; page = _table.NextMapped(page + PageSize, region.End))
+                        _table.Protect(page, attributes);
                 }
                 return Errno.None;
             }
@@ -354,9 +357,8 @@ namespace Cosmos.Kernel.Memory
             for (int index = first; index < last; index++)
             {
                 MemoryRegion region = _regions[index];
-                for (ulong page = region.Start; page < region.End; page += PageSize)
+                for (ulong page = _table.NextMapped(region.Start, region.End); page < region.End; page = _table.NextMapped(page + PageSize, region.End))
                 {
-                    if (!_table.TryQuery(page, out _)) continue;
                     ulong frame = _table.Unmap(page);
                     if (region.OwnsFrames) _frames.Free(frame);
                     ResidentPages--;

@@ -19,6 +19,10 @@ namespace Cosmos.Kernel.Memory.Regions
         // The frame the page at `address` is mapped to, if it is.
         bool TryQuery(ulong address, out ulong frame);
 
+        // The first mapped page at or above `from` and below `end`, or `end`: in time proportional to what is mapped,
+        // not to the size of the range (a region may be vast and almost empty).
+        ulong NextMapped(ulong from, ulong end);
+
         // Frees the tables. Every page must have been unmapped.
         void Destroy();
     }

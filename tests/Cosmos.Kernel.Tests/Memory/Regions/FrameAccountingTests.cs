@@ -66,6 +66,22 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             Assert.That(Memory.FreePages, Is.EqualTo(_freeAtStart));
         }
 
+        // The whole rest of the user half reserved, a few pages touched far apart: unmapping, protecting and destroying
+        // cost what is mapped, not the size of the reservation (page by page, this took minutes).
+        [Test]
+        public void AVastSparseRegionIsProtectedAndTornDownByItsMappedPagesAlone()
+        {
+            ulong length = UserAddressSpace.UserEnd - UserAddressSpace.MappingBase;
+            ulong mapped = Map(Space, UserAddressSpace.MappingBase, length, ReadWrite, Private | Anonymous | Fixed);
+            foreach (ulong offset in new[] { 0UL, 1UL << 30, 1UL << 40, length - Page })
+                Assert.That(Space.CopyToUser(mapped + offset, new byte[] { 7 }), Is.True);
+            Assert.That(Space.Protect(mapped, length, MemoryProtection.Read), Is.EqualTo(Errno.None));
+            Assert.That(Space.CanWrite(mapped + (1UL << 40), 1), Is.False);
+            Assert.That(Space.Unmap(mapped + (1UL << 39), length - (1UL << 39)), Is.EqualTo(Errno.None));
+            Space.Destroy();
+            Assert.That(Memory.FreePages, Is.EqualTo(_freeAtStart));
+        }
+
         [Test]
         public void SharedFileFramesGoWithTheLastMappingOnly()
         {

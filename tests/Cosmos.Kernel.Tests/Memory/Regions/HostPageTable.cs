@@ -48,6 +48,15 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             return mapped;
         }
 
+        // Looks at every mapped page: the host tests map few.
+        public ulong NextMapped(ulong from, ulong end)
+        {
+            ulong next = end;
+            foreach (ulong page in _pages.Keys)
+                if (page >= (from & ~(PageTable.PageSize - 1)) && page < next) next = page;
+            return next;
+        }
+
         public void Destroy()
         {
             if (_pages.Count != 0) throw new InvalidOperationException("page table: destroyed with " + _pages.Count + " pages mapped");

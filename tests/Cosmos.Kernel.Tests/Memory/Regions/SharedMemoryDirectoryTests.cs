@@ -173,6 +173,8 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             ulong mapped = MapInto(Space, key, Creator);
             Assert.That(Space.CanRead(mapped, Page), Is.True);
             Assert.That(Space.CanWrite(mapped, 1), Is.False);
+            Assert.That(Space.Protect(mapped, Page, ReadWrite), Is.EqualTo(Errno.EACCES), "mprotect cannot add write to a read-only object");
+            Assert.That(Space.CanWrite(mapped, 1), Is.False);
         }
 
         [Test]
