@@ -203,6 +203,7 @@ namespace Cosmos.Kernel.Memory
                 {
                     MemoryRegion region = _regions[index];
                     region.Protection = protection;
+                    if ((protection & MemoryProtection.Write) != 0) region.MadeWritable(region.Start, region.End);
                     for (ulong page = _table.NextMapped(region.Start, region.End); page < region.End; page = _table.NextMapped(page + PageSize, region.End))
                         _table.Protect(page, attributes);
                 }

@@ -37,6 +37,11 @@ namespace Cosmos.Kernel.Memory.Regions
         // opened read-only).
         internal virtual Errno Permits(MemoryProtection protection) => Errno.None;
 
+        // Pages [start, end) of this region may be written from now on: mprotect added PROT_WRITE.
+        internal virtual void MadeWritable(ulong start, ulong end)
+        {
+        }
+
         // Writes pages [start, end) of this region back to where they came from, if that is a file they share.
         internal virtual void WriteBack(ulong start, ulong end)
         {

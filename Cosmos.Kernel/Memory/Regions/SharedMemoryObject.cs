@@ -19,6 +19,7 @@ namespace Cosmos.Kernel.Memory.Regions
         readonly IPhysicalFrames _frames;
         readonly IMappedFile _file;       // null unless the object holds a file's pages
         ulong[] _frameOf;                 // by page; 0 until touched
+        bool[] _writable;                 // by page: made present writable, or made writable, through a mapping
         int _mappings;
         bool _closed;                     // no new mapping may be made
 
@@ -26,6 +27,7 @@ namespace Cosmos.Kernel.Memory.Regions
         {
             _frames = frames;
             _frameOf = new ulong[pages];
+            _writable = new bool[pages];
             Protection = protection;
             _file = file;
             _closed = closed;
@@ -53,9 +55,12 @@ namespace Cosmos.Kernel.Memory.Regions
             }
             else if ((ulong)shared._frameOf.Length < pages)
             {
-                var grown = new ulong[pages];
-                new Span<ulong>(shared._frameOf).CopyTo(grown);
-                shared._frameOf = grown;
+                var grownFrames = new ulong[pages];
+                var grownWritable = new bool[pages];
+                new Span<ulong>(shared._frameOf).CopyTo(grownFrames);
+                new Span<bool>(shared._writable).CopyTo(grownWritable);
+                shared._frameOf = grownFrames;
+                shared._writable = grownWritable;
             }
             shared._mappings++;
             s_lock.Unlock();
@@ -122,10 +127,12 @@ namespace Cosmos.Kernel.Memory.Regions
             s_lock.Unlock();
         }
 
-        // The frame of `page`, made now if it is the first touch; 0 when memory has run out.
-        internal ulong FrameAt(ulong page)
+        // The frame of `page`, made now if it is the first touch, for a mapping that may write it or not; 0 when
+        // memory has run out.
+        internal ulong FrameAt(ulong page, bool writable)
         {
             s_lock.Lock();
+            _writable[page] |= writable;
             ulong frame = _frameOf[page];
             if (frame == 0)
             {
@@ -137,7 +144,17 @@ namespace Cosmos.Kernel.Memory.Regions
             return frame;
         }
 
-        // Writes the touched pages among [first, end) back into the file, up to its end and no further.
+        // Pages [first, end) may be written from now on (mprotect added PROT_WRITE to a mapping of them).
+        internal void MarkWritable(ulong first, ulong end)
+        {
+            s_lock.Lock();
+            for (ulong page = first; page < end && page < Pages; page++) _writable[page] = true;
+            s_lock.Unlock();
+        }
+
+        // Writes the pages among [first, end) that a mapping could write back into the file, up to its end and no
+        // further. Pages only ever read are left alone, so that they cannot put back bytes older than a write() to
+        // the file. (Without dirty bits, a page mapped writable is written back even if it was never written.)
         internal void WriteBack(ulong first, ulong end)
         {
             s_lock.Lock();
@@ -152,7 +169,7 @@ namespace Cosmos.Kernel.Memory.Regions
             for (ulong page = first; page < end && page < Pages; page++)
             {
                 long offset = (long)(page * MemoryRegion.PageSize);
-                if (_frameOf[page] == 0 || offset >= length) continue;
+                if (_frameOf[page] == 0 || !_writable[page] || offset >= length) continue;
                 int count = (int)Math.Min((long)MemoryRegion.PageSize, length - offset);
                 _file.Write(offset, _frames.Bytes(_frameOf[page]).Slice(0, count));
             }
@@ -164,6 +181,7 @@ namespace Cosmos.Kernel.Memory.Regions
             {
                 if (_frameOf[page] != 0) _frames.Free(_frameOf[page]);
                 _frameOf[page] = 0;
+                _writable[page] = false;
             }
         }
     }

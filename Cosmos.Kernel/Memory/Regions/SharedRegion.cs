@@ -22,7 +22,10 @@ namespace Cosmos.Kernel.Memory.Regions
 
         internal override bool OwnsFrames => false;
 
-        internal override ulong ProvideFrame(ulong address, IPhysicalFrames frames) => _object.FrameAt(PageOf(address));
+        internal override ulong ProvideFrame(ulong address, IPhysicalFrames frames)
+            => _object.FrameAt(PageOf(address), (Protection & MemoryProtection.Write) != 0);
+
+        internal override void MadeWritable(ulong start, ulong end) => _object.MarkWritable(PageOf(start), PageOf(end));
 
         protected override MemoryRegion Part(ulong start, ulong end)
         {

@@ -130,6 +130,22 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             Assert.That(_file.SharedPages, Is.Null, "the file's shared pages went with the last mapping");
         }
 
+        // A page a mapping could only read is not written back, so it cannot undo a write() made to the file meanwhile;
+        // a page made writable by mprotect is.
+        [Test]
+        public void OnlyPagesAMappingCouldWriteAreWrittenBack()
+        {
+            ulong mapped = Map(Space, 0, 8192, MemoryProtection.Read, Shared, ReadWriteDescriptor());
+            Assert.That(Read(Space, mapped, 1), Is.EqualTo(_original[..1]), "the first page touched, read-only");
+            _file.Contents[0] = (byte)(_original[0] + 1);            // a write() to the file meanwhile
+            Assert.That(Space.Protect(mapped + 4096, 4096, ReadWrite), Is.EqualTo(Errno.None));
+            Assert.That(Space.CopyToUser(mapped + 4096, new byte[] { 0x66 }), Is.True);
+
+            Assert.That(Space.Unmap(mapped, 8192), Is.EqualTo(Errno.None));
+            Assert.That(_file.Contents[0], Is.EqualTo((byte)(_original[0] + 1)), "the read-only page did not overwrite the write()");
+            Assert.That(_file.Contents[4096], Is.EqualTo((byte)0x66), "the page made writable was written back");
+        }
+
         [Test]
         public void AnotherSharedMappingAfterTheLastOneReadsTheWrittenBackFile()
         {
