@@ -85,6 +85,7 @@ namespace Cosmos.Kernel.Syscalls
             string violation = null;
             if (frame->Vector == PageFaultVector && process.AddressSpace.ResolveFault(faultAddress, AccessOf(frame->ErrorCode), out violation))
             {
+                if (process.Exiting) ProcessTable.LeaveThread();
                 Cpu.DisableInterrupts();
                 return;
             }
