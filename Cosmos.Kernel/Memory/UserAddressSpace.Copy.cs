@@ -7,8 +7,9 @@ namespace Cosmos.Kernel.Memory
     // pages through their frames, never through user addresses, so a copy works whichever address space is active and
     // a bad pointer is a failed check, not a fault: false, which system calls return as EFAULT. A copy first checks,
     // under the read lock, that regions allowing the access cover the whole range (so a bad one changes nothing),
-    // then copies page by page; at a page not present yet it drops the read lock, makes the page under the write lock
-    // (checking again), and carries on from the first byte not yet copied.
+    // then copies page by page; at a page not present yet (or, for a write, one shared until written) it drops the read
+    // lock, makes the page (or its private copy) under the write lock, checking again, and carries on from the first
+    // byte not yet copied.
     public sealed partial class UserAddressSpace
     {
         // Whether the process may read, or write, `length` bytes at `address` (checks for calls that copy in pieces).
@@ -41,11 +42,8 @@ namespace Cosmos.Kernel.Memory
                     ulong at = address + (ulong)done;
                     ulong page = at & ~(PageSize - 1);
                     int chunk = (int)Math.Min((ulong)(source.Length - done), page + PageSize - at);
-                    if (!_table.TryQuery(page, out ulong frame))
-                    {
-                        if (!MakePresent(_regions.Find(page), page)) return false;
-                        _table.TryQuery(page, out frame);
-                    }
+                    ulong frame = MakeAccessible(_regions.Find(page), page, MemoryProtection.Write);
+                    if (frame == 0) return false;
                     source.Slice(done, chunk).CopyTo(_frames.Bytes(frame).Slice((int)(at - page)));
                     done += chunk;
                 }
@@ -103,7 +101,9 @@ namespace Cosmos.Kernel.Memory
                 {
                     ulong at = address + (ulong)done;
                     ulong page = at & ~(PageSize - 1);
-                    if (!_table.TryQuery(page, out ulong frame))
+                    // A missing page, or one shared until written that a write must copy first, is made under the
+                    // write lock.
+                    if (!_table.TryQuery(page, out ulong frame) || (toUser && _regions.Find(page).CopiesOnWrite(page, frame)))
                     {
                         ExitReading();
                         bool made = ResolveFault(at, access, out _);

@@ -89,7 +89,8 @@ namespace Cosmos.Kernel.Memory
                                     : anonymous ? new SharedRegion(start, start + size, protection, SharedMemoryObject.CreateAnonymous(_frames, size / PageSize), 0, true)
                                     : shared ? new SharedRegion(start, start + size, protection,
                                                                 SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize), offset / PageSize, file.CanWrite)
-                                    : new FileBackedRegion(start, start + size, protection, file, offset);
+                                    : new FileBackedRegion(start, start + size, protection, file,
+                                                           SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize), offset / PageSize);
                 if (replace) RemoveLocked(start, start + size);
                 _regions.Insert(region);
                 mapped = start;
@@ -198,14 +199,16 @@ namespace Cosmos.Kernel.Memory
                     if (error != Errno.None) return error;
                 }
                 _regions.Isolate(address, end, out int first, out int last);
-                PageAttributes attributes = AttributesFor(protection);
                 for (int index = first; index < last; index++)
                 {
                     MemoryRegion region = _regions[index];
                     region.Protection = protection;
                     if ((protection & MemoryProtection.Write) != 0) region.MadeWritable(region.Start, region.End);
                     for (ulong page = _table.NextMapped(region.Start, region.End); page < region.End; page = _table.NextMapped(page + PageSize, region.End))
-                        _table.Protect(page, attributes);
+                    {
+                        _table.TryQuery(page, out ulong frame);
+                        _table.Protect(page, AttributesFor(region, page, frame));
+                    }
                 }
                 return Errno.None;
             }
@@ -264,14 +267,7 @@ namespace Cosmos.Kernel.Memory
                         : "the " + region.ToString() + " does not allow it";
                     return false;
                 }
-                if (_table.TryQuery(page, out _))
-                {
-                    // Present already (another thread made it meanwhile, or a TLB entry was stale): its entry is
-                    // rewritten, which also drops any stale TLB entry, and the access retried.
-                    _table.Protect(page, AttributesFor(region.Protection));
-                    return true;
-                }
-                if (MakePresent(region, page)) return true;
+                if (MakeAccessible(region, page, access) != 0) return true;
                 violation = "out of memory for the page";
                 return false;
             }
@@ -336,18 +332,52 @@ namespace Cosmos.Kernel.Memory
             return attributes;
         }
 
-        // Maps the page at `page` of `region` (not present) to the frame the region provides. Write lock held.
-        bool MakePresent(MemoryRegion region, ulong page)
+        // What the entry of `frame` at `page` of `region` allows: the region's protection, less writing while the frame
+        // is shared until written.
+        static PageAttributes AttributesFor(MemoryRegion region, ulong page, ulong frame)
         {
-            ulong frame = region.ProvideFrame(page, _frames);
-            if (frame == 0) return false;
-            if (!_table.Map(page, frame, AttributesFor(region.Protection)))
+            PageAttributes attributes = AttributesFor(region.Protection);
+            return region.CopiesOnWrite(page, frame) ? attributes & ~PageAttributes.Writable : attributes;
+        }
+
+        // Makes the page at `page` of `region` ready for `access` whatever the region's protection (the caller has
+        // checked it): present, and for a write a frame the region owns (a copy-on-write page is copied here). Its
+        // entry is written afresh either way, which also drops a stale TLB entry. The frame, or 0 when memory ran out.
+        // Write lock held.
+        ulong MakeAccessible(MemoryRegion region, ulong page, MemoryProtection access)
+        {
+            if (!_table.TryQuery(page, out ulong frame)) return MakePresent(region, page, access);
+            if ((access & MemoryProtection.Write) == 0 || !region.CopiesOnWrite(page, frame))
             {
-                if (region.OwnsFrames) _frames.Free(frame);
-                return false;
+                _table.Protect(page, AttributesFor(region, page, frame));
+                return frame;
+            }
+            ulong copy = region.ProvideFrame(page, MemoryProtection.Write, _frames);
+            if (copy == 0) return 0;
+            _table.Unmap(page);                             // the shared frame stays its object's
+            ResidentPages--;
+            if (_table.Map(page, copy, AttributesFor(region, page, copy)))
+            {
+                ResidentPages++;
+                return copy;
+            }
+            _frames.Free(copy);                             // the page is missing again: the next touch retries
+            return 0;
+        }
+
+        // Maps the page at `page` of `region` (not present) to the frame the region provides for a first `access`.
+        // The frame, or 0 when memory ran out. Write lock held.
+        ulong MakePresent(MemoryRegion region, ulong page, MemoryProtection access)
+        {
+            ulong frame = region.ProvideFrame(page, access, _frames);
+            if (frame == 0) return 0;
+            if (!_table.Map(page, frame, AttributesFor(region, page, frame)))
+            {
+                if (region.Owns(page, frame)) _frames.Free(frame);
+                return 0;
             }
             ResidentPages++;
-            return true;
+            return frame;
         }
 
         // Removes whatever lies in [start, end): splits regions that stick out, unmaps the pages (freeing the frames
@@ -361,7 +391,7 @@ namespace Cosmos.Kernel.Memory
                 for (ulong page = _table.NextMapped(region.Start, region.End); page < region.End; page = _table.NextMapped(page + PageSize, region.End))
                 {
                     ulong frame = _table.Unmap(page);
-                    if (region.OwnsFrames) _frames.Free(frame);
+                    if (region.Owns(page, frame)) _frames.Free(frame);
                     ResidentPages--;
                 }
                 region.Released();

@@ -12,9 +12,9 @@ namespace Cosmos.Kernel.Memory.Regions
 
         public override string Description { get; }
 
-        internal override bool OwnsFrames => true;
+        internal override bool Owns(ulong address, ulong frame) => true;
 
-        internal override ulong ProvideFrame(ulong address, IPhysicalFrames frames) => frames.AllocateZeroed();
+        internal override ulong ProvideFrame(ulong address, MemoryProtection access, IPhysicalFrames frames) => frames.AllocateZeroed();
 
         protected override MemoryRegion Part(ulong start, ulong end) => new AnonymousRegion(start, end, Protection, Description);
     }

@@ -23,11 +23,17 @@ namespace Cosmos.Kernel.Memory.Regions
         // What the region is, for the message that kills a program touching it wrongly.
         public abstract string Description { get; }
 
-        // Whether the frames of present pages are the region's own (freed when unmapped), or a shared object's.
-        internal abstract bool OwnsFrames { get; }
+        // Whether `frame`, present at `address`, is the region's own (freed when unmapped) rather than a shared
+        // object's.
+        internal abstract bool Owns(ulong address, ulong frame);
 
-        // The frame for the page at `address` of this region, which is not present yet; 0 when memory has run out.
-        internal abstract ulong ProvideFrame(ulong address, IPhysicalFrames frames);
+        // Whether `frame`, present at `address`, is shared until written: mapped read-only whatever the region's
+        // protection, and replaced by a private copy at the first write.
+        internal virtual bool CopiesOnWrite(ulong address, ulong frame) => false;
+
+        // The frame for the page at `address` of this region, for a first `access` (Write makes the page private where
+        // the region copies on write); 0 when memory has run out.
+        internal abstract ulong ProvideFrame(ulong address, MemoryProtection access, IPhysicalFrames frames);
 
         // A region of the same kind and protection for [start, end), a part of this one, with its pages from the same
         // source: the same file offsets, the same pages of the same shared object.

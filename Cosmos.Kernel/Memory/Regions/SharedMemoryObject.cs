@@ -5,8 +5,9 @@ namespace Cosmos.Kernel.Memory.Regions
 {
     // Pages that several mappings share, each page's frame made (zeroed, or filled from the file) when first touched
     // through any of them. Three kinds: a shared memory object of shm_create (lives until deleted and unmapped), the
-    // shared pages of a file (written back into it by msync and when its last mapping goes), and shared anonymous
-    // memory (lives as long as its mappings). Every object's frames go back to the allocator with its last mapping
+    // pages of a file (its shared mappings write them, its private mappings read them until they copy; written back
+    // into the file by msync and when the last mapping goes), and shared anonymous memory (lives as long as its
+    // mappings). Every object's frames go back to the allocator with its last mapping
     // once it can gain no new one.
     //
     // Objects are shared by processes, each under its own address-space lock, so one mutex guards every object's
@@ -140,6 +141,15 @@ namespace Cosmos.Kernel.Memory.Regions
                 if (frame != 0 && _file != null) _file.Read((long)(page * MemoryRegion.PageSize), _frames.Bytes(frame));
                 _frameOf[page] = frame;
             }
+            s_lock.Unlock();
+            return frame;
+        }
+
+        // The frame of `page` if it has been made, else 0.
+        internal ulong FrameIfMade(ulong page)
+        {
+            s_lock.Lock();
+            ulong frame = page < Pages ? _frameOf[page] : 0;
             s_lock.Unlock();
             return frame;
         }

@@ -20,9 +20,9 @@ namespace Cosmos.Kernel.Memory.Regions
 
         public override string Description => _object.Description;
 
-        internal override bool OwnsFrames => false;
+        internal override bool Owns(ulong address, ulong frame) => false;
 
-        internal override ulong ProvideFrame(ulong address, IPhysicalFrames frames)
+        internal override ulong ProvideFrame(ulong address, MemoryProtection access, IPhysicalFrames frames)
             => _object.FrameAt(PageOf(address), (Protection & MemoryProtection.Write) != 0);
 
         internal override void MadeWritable(ulong start, ulong end) => _object.MarkWritable(PageOf(start), PageOf(end));

@@ -17,6 +17,7 @@ static unsafe class Program
         MappingToTheEndOfTheLastPage(readOnly);
         if (Platform.IsCosmos) MappingPastTheLastPageOverflows(readOnly);
         PrivateWritesStayInTheProcess(readOnly);
+        PrivatePagesAreCopiedOnWrite(readOnly, readWrite);
         SharedWritesReachTheFileWithoutGrowingIt(readWrite);
         AccessMustMatchTheOpenFile(readOnly, writeOnly);
         Errors(readOnly);
@@ -99,6 +100,27 @@ static unsafe class Program
         Check.Equal(0, SystemCalls.Munmap((void*)mapped, FileSize), "munmap of the private mapping");
         Check.Equal(Pattern(0), FileByte(fd, 0), "the file's byte 0 after a private mapping wrote it");
         Check.Equal(Pattern(5000), FileByte(fd, 5000), "the file's byte 5000 after a private mapping wrote it");
+    }
+
+    // Copy-on-write: a private page only read shows what a shared mapping of the file writes; once written it is the
+    // process's own, and neither the shared mapping nor the file sees its bytes.
+    static void PrivatePagesAreCopiedOnWrite(int readOnly, int readWrite)
+    {
+        long privatePage = Map(readOnly, 0, Pages.Size, Private, Pages.ReadWrite), sharedPage = Map(readWrite, 0, Pages.Size, Shared, Pages.ReadWrite);
+        Check.True(privatePage >= 0 && sharedPage >= 0, "private and shared mmaps gave " + privatePage.ToString() + " and " + sharedPage.ToString());
+        if (privatePage < 0 || sharedPage < 0) return;
+        byte* mine = (byte*)privatePage, shared = (byte*)sharedPage;
+        Check.Equal(Pattern(30), mine[30], "a private page read");
+        shared[30] = 0xC1;
+        Check.Equal(0xC1, mine[30], "the private page, not yet written, sees the shared mapping's write");
+        mine[31] = 0xC2;
+        shared[30] = 0xC3;
+        Check.Equal(0xC1, mine[30], "the private page, written, keeps its own bytes");
+        Check.Equal(Pattern(31), shared[31], "the shared mapping does not see the private write");
+        shared[30] = Pattern(30);                          // the file as it was, for the checks after
+        SystemCalls.Munmap(mine, Pages.Size);
+        SystemCalls.Munmap(shared, Pages.Size);
+        Check.Equal(Pattern(31), FileByte(readWrite, 31), "the file after the private write");
     }
 
     static void SharedWritesReachTheFileWithoutGrowingIt(int fd)

@@ -1,4 +1,5 @@
 using System;
+using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Memory.Regions;
 using NUnit.Framework;
 using static Cosmos.Kernel.Memory.Regions.MappingFlags;
@@ -16,13 +17,18 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
 
         HostFile _file;
         byte[] _original;
+        ulong _freeAtStart;
 
         [SetUp]
         public void CreateFile()
         {
             _file = HostFile.WithPattern("/data/6144", FileLength, 42);
             _original = (byte[])_file.Contents.Clone();
+            _freeAtStart = Memory.FreePages;
         }
+
+        // Frames taken since the test began.
+        ulong ResidentFramesUsed() => _freeAtStart - Memory.FreePages;
 
         IMappedFile ReadWriteDescriptor() => _file.Open(canRead: true, canWrite: true);
 
@@ -73,6 +79,46 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             // A split keeps each piece's file offset: the upper piece's pages come from the file's second page.
             Assert.That(MapFile(8192, 0, Private, out ulong mapped), Is.EqualTo(Errno.None));
             Assert.That(Space.Protect(mapped, 4096, MemoryProtection.Read), Is.EqualTo(Errno.None));
+            Assert.That(Read(Space, mapped + 4096, 100), Is.EqualTo(_original[4096..4196]));
+        }
+
+        // Copy-on-write: a private page that was only read is the file's shared page, so it shows what a shared mapping
+        // writes; its first write gives it a copy of its own, which the shared mapping and the file never see.
+        [Test]
+        public void APrivatePageSharesTheFilesPageUntilItIsWritten()
+        {
+            var other = Memory.NewAddressSpace();
+            Assert.That(MapFile(4096, 0, Private, out ulong mine), Is.EqualTo(Errno.None));
+            ulong shared = Map(other, 0, 4096, ReadWrite, Shared, ReadWriteDescriptor());
+            Assert.That(Read(Space, mine, 2), Is.EqualTo(_original[..2]));
+            Assert.That(ResidentFramesUsed(), Is.EqualTo(1UL), "a page read through both mappings is one frame");
+
+            Assert.That(other.CopyToUser(shared, new byte[] { 0x11 }), Is.True);
+            Assert.That(Read(Space, mine, 1), Is.EqualTo(new byte[] { 0x11 }), "not written yet: the shared write shows");
+
+            Assert.That(Space.CopyToUser(mine + 1, new byte[] { 0x22 }), Is.True);
+            Assert.That(ResidentFramesUsed(), Is.EqualTo(2UL), "the write made a private copy");
+            Assert.That(other.CopyToUser(shared, new byte[] { 0x33 }), Is.True);
+            Assert.That(Read(Space, mine, 2), Is.EqualTo(new byte[] { 0x11, 0x22 }), "the copy keeps its bytes");
+            Assert.That(Read(other, shared, 2), Is.EqualTo(new byte[] { 0x33, _original[1] }), "the private write stays private");
+
+            Memory.Destroy(other);
+            Assert.That(Space.Unmap(mine, 4096), Is.EqualTo(Errno.None));
+            Assert.That(Memory.FreePages, Is.EqualTo(_freeAtStart), "every frame back");
+            Assert.That(_file.Contents[..2], Is.EqualTo(new byte[] { 0x33, _original[1] }));
+        }
+
+        // A fault that writes a page not present yet copies at once; one that reads maps the file's page read-only.
+        [Test]
+        public void AWriteFaultCopiesAndAReadFaultShares()
+        {
+            Assert.That(MapFile(8192, 0, Private, out ulong mapped), Is.EqualTo(Errno.None));
+            Assert.That(Space.ResolveFault(mapped, MemoryProtection.Read, out _), Is.True);
+            Assert.That(Memory.TableOf(Space).AttributesOf(mapped) & PageAttributes.Writable, Is.EqualTo((PageAttributes)0), "read: shared, read-only");
+            Assert.That(Space.ResolveFault(mapped, MemoryProtection.Write, out _), Is.True);
+            Assert.That(Memory.TableOf(Space).AttributesOf(mapped) & PageAttributes.Writable, Is.EqualTo(PageAttributes.Writable), "written: its own copy");
+            Assert.That(Space.ResolveFault(mapped + 4096, MemoryProtection.Write, out _), Is.True);
+            Assert.That(Read(Space, mapped, 4096), Is.EqualTo(_original[..4096]));
             Assert.That(Read(Space, mapped + 4096, 100), Is.EqualTo(_original[4096..4196]));
         }
 

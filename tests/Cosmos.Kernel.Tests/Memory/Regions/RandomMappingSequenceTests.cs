@@ -175,14 +175,17 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
                     return "page 0x" + page.ToString("x") + (model.CanWrite(page) ? " should" : " should not") + " be writable";
                 if (!table.IsMapped(page)) continue;
                 if (!model.IsMapped(page)) return "page 0x" + page.ToString("x") + " is present but not mapped";
-                if (table.AttributesOf(page) != HardwareAttributes(model.ProtectionOf(page)))
-                    return "page 0x" + page.ToString("x") + " is present with " + table.AttributesOf(page) + " for " + model.ProtectionOf(page);
+                PageAttributes expected = HardwareAttributes(model.ProtectionOf(page));
+                if (model.CopiesOnWrite(page)) expected &= ~PageAttributes.Writable;
+                if (table.AttributesOf(page) != expected)
+                    return "page 0x" + page.ToString("x") + " is present with " + table.AttributesOf(page) + " for " + model.ProtectionOf(page)
+                           + (model.CopiesOnWrite(page) ? ", not yet copied" : "");
             }
             return CompareFiles(files);
         }
 
         // What the CPU must enforce for a present page: user access unless PROT_NONE (x86-64 pages can always be
-        // read), writing and executing only when asked for.
+        // read), writing and executing only when asked for (and writing not before a private file page is copied).
         static PageAttributes HardwareAttributes(MemoryProtection protection)
         {
             if (protection == MemoryProtection.None) return PageAttributes.ReadOnly;

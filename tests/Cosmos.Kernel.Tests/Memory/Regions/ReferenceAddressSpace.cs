@@ -7,9 +7,10 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
 {
     // docs/syscalls.md's memory mappings stated page by page, with no regions, for the random sequence test to compare
     // UserAddressSpace with. Each mapped page has its protection and where its bytes come from; a page's bytes are made
-    // when first touched (zeros, or the file's bytes at that moment). A file's shared pages are one set per file, written
-    // back by msync and dropped, after being written back, once no page maps them. Only calls whose arguments are in
-    // the user half are modelled.
+    // when first touched (zeros, or the file's bytes at that moment). A file's pages are one set per file: shared
+    // mappings read and write them, private ones read them until their first write gives them a copy of their own.
+    // They are written back by msync and dropped, after being written back, once no page of the file is mapped. Only
+    // calls whose arguments are in the user half are modelled.
     public sealed class ReferenceAddressSpace
     {
         const ulong Page = UserMemory.Page;
@@ -50,7 +51,7 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             public bool Shared;            // a file's shared page (shared anonymous memory behaves as private)
             public bool MayWrite;          // false for a shared page of a read-only descriptor
             public ulong FilePage;
-            public byte[] Own;             // a private page's bytes once touched
+            public byte[] Own;             // a private page's bytes once touched (a file's: once written)
         }
 
         readonly Dictionary<ulong, MappedPage> _pages = new Dictionary<ulong, MappedPage>();
@@ -66,6 +67,9 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
         public MemoryProtection ProtectionOf(ulong page) => _pages[page].Protection;
 
         public bool CanRead(ulong page) => _pages.TryGetValue(page, out MappedPage p) && p.Protection != MemoryProtection.None;
+
+        // Whether the page is a private file page not written yet: it still shows the file's page, read-only.
+        public bool CopiesOnWrite(ulong page) => _pages.TryGetValue(page, out MappedPage p) && p.File != null && !p.Shared && p.Own == null;
 
         public bool CanWrite(ulong page) => _pages.TryGetValue(page, out MappedPage p) && (p.Protection & MemoryProtection.Write) != 0;
 
@@ -130,7 +134,7 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
         public bool CopyToUser(ulong address, byte[] data)
         {
             if (!AllAllow(address, (ulong)data.Length, MemoryProtection.Write)) return false;
-            for (int i = 0; i < data.Length; i++) Touch(address + (ulong)i)[(address + (ulong)i) % Page] = data[i];
+            for (int i = 0; i < data.Length; i++) Touch(address + (ulong)i, write: true)[(address + (ulong)i) % Page] = data[i];
             return true;
         }
 
@@ -138,14 +142,14 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
         {
             if (!AllAllow(address, (ulong)length, MemoryProtection.Read)) return null;
             var data = new byte[length];
-            for (int i = 0; i < length; i++) data[i] = Touch(address + (ulong)i)[(address + (ulong)i) % Page];
+            for (int i = 0; i < length; i++) data[i] = Touch(address + (ulong)i, write: false)[(address + (ulong)i) % Page];
             return data;
         }
 
         public bool ResolveFault(ulong address, MemoryProtection access)
         {
             if (!AllAllow(address, 1, access)) return false;
-            Touch(address);
+            Touch(address, (access & MemoryProtection.Write) != 0);
             return true;
         }
 
@@ -179,13 +183,15 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             return true;
         }
 
-        byte[] Touch(ulong address)
+        byte[] Touch(ulong address, bool write)
         {
             MappedPage p = _pages[address - address % Page];
-            if (!p.Shared) return p.Own ??= p.File == null ? new byte[Page] : p.File.PageFromFile(p.FilePage);
+            if (p.File == null) return p.Own ??= new byte[Page];
+            if (p.Own != null) return p.Own;
             if (!p.File.SharedPages.TryGetValue(p.FilePage, out byte[] bytes))
                 p.File.SharedPages.Add(p.FilePage, bytes = p.File.PageFromFile(p.FilePage));
-            return bytes;
+            if (p.Shared || !write) return bytes;
+            return p.Own = (byte[])bytes.Clone();         // a private page's first write copies it
         }
 
         // A file whose shared pages no page maps any more gets them written back, and they go.
@@ -195,7 +201,7 @@ namespace Cosmos.Kernel.Tests.Memory.Regions
             {
                 if (file.SharedPages.Count == 0) continue;
                 bool mapped = false;
-                foreach (MappedPage p in _pages.Values) mapped |= p.Shared && p.File == file;
+                foreach (MappedPage p in _pages.Values) mapped |= p.File == file;
                 if (mapped) continue;
                 foreach (KeyValuePair<ulong, byte[]> page in file.SharedPages) file.WriteBack(page.Key, page.Value);
                 file.SharedPages.Clear();
