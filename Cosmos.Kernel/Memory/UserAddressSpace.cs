@@ -277,6 +277,16 @@ namespace Cosmos.Kernel.Memory
             }
         }
 
+        // The end of the region holding `address`, or 0 when none does (how far a collector scans a stack up from its
+        // stack pointer).
+        public ulong RegionEndAt(ulong address)
+        {
+            EnterReading();
+            MemoryRegion region = _regions.Find(address);
+            ExitReading();
+            return region == null ? 0 : region.End;
+        }
+
         // How a guard region describes itself: faults in one are reported as a stack overflow.
         public const string StackGuardDescription = "stack guard";
 

@@ -27,11 +27,13 @@ namespace Cosmos.Kernel.Syscalls
             ProcessTable.OnEnded(&ForgetRights);
         }
 
-        // A thread whose process has ended meanwhile (another thread called exit, or faulted) leaves on its way back.
+        // A thread whose process has ended meanwhile (another thread called exit, or faulted) leaves on its way back,
+        // and one whose process's threads another has stopped waits there.
         static void Dispatch(SystemCallFrame* frame)
         {
+            Thread.Current.EnteredKernel((ulong)frame, systemCall: true);
             frame->Rax = (ulong)Call(frame->Rax, frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
-            if (ProcessTable.Current.Exiting) ProcessTable.LeaveThread();
+            ProcessTable.AtUserBoundary();
         }
 
         static void ForgetRights(Process process) => SharedMemoryCalls.Directory.Forget(process.Id);
@@ -50,6 +52,7 @@ namespace Cosmos.Kernel.Syscalls
                 case 9: return MemoryCalls.Map(a1, a2, (int)a3, (int)a4, (int)a5, a6);
                 case 10: return MemoryCalls.Protect(a1, a2, (int)a3);
                 case 11: return MemoryCalls.Unmap(a1, a2);
+                case 24: return ThreadCalls.Yield();
                 case 26: return MemoryCalls.Sync(a1, a2, (int)a3);
                 case 39: return ProcessTable.Current.Id;
                 case 60: return ProcessCalls.Exit((int)a1);
@@ -65,6 +68,9 @@ namespace Cosmos.Kernel.Syscalls
                 case 0x1008: return ThreadCalls.Create(a1, a2, a3, a4);
                 case 0x1009: return ThreadCalls.Exit();
                 case 0x100A: return ThreadCalls.Join((int)a1);
+                case 0x100B: return ThreadCalls.StopOthers(a1);
+                case 0x100C: return ThreadCalls.Registers((int)a1, a2);
+                case 0x100D: return ThreadCalls.ResumeOthers();
                 default: return Failure(Errno.ENOSYS);
             }
         }
@@ -80,12 +86,13 @@ namespace Cosmos.Kernel.Syscalls
         // taken and the heap used.
         static void HandleUserFault(InterruptFrame* frame, ulong faultAddress)
         {
+            Thread.Current.EnteredKernel((ulong)frame, systemCall: false);
             Cpu.EnableInterrupts();
             Process process = ProcessTable.Current;
             string violation = null;
             if (frame->Vector == PageFaultVector && process.AddressSpace.ResolveFault(faultAddress, AccessOf(frame->ErrorCode), out violation))
             {
-                if (process.Exiting) ProcessTable.LeaveThread();
+                ProcessTable.AtUserBoundary();
                 Cpu.DisableInterrupts();
                 return;
             }

@@ -41,6 +41,13 @@ namespace Cosmos.Kernel.Tasking
         // with user mode (docs/processes.md).
         public bool Exiting { get; internal set; }
 
+        // The thread that has the others stopped (ProcessTable.StopOthers), or null.
+        internal Thread StoppedBy { get; set; }
+
+        // Whether `thread`, about to return to user mode, must go no further: the process is ending, or another
+        // thread has the others stopped.
+        internal bool HoldsAtBoundary(Thread thread) => Exiting || (StoppedBy != null && StoppedBy != thread);
+
         // Its user half while it runs; null once it has exited.
         public UserAddressSpace AddressSpace { get; internal set; }
 

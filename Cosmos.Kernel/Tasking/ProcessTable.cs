@@ -14,6 +14,7 @@ namespace Cosmos.Kernel.Tasking
     {
         static readonly Mutex s_lock = new Mutex();
         static readonly WaitQueue s_exits = new WaitQueue();
+        static readonly WaitQueue s_resumed = new WaitQueue();
         static readonly List<Process> s_processes = new List<Process>();
         static int s_nextId = 1;
         static delegate*<Process, void> s_ended;
@@ -54,6 +55,7 @@ namespace Cosmos.Kernel.Tasking
         public static Thread StartThread(Process process, ulong entry, ulong stackStart, ulong stackEnd, ulong argument0, ulong argument1)
         {
             s_lock.Lock();
+            WaitWhileStoppedLocked(process, Thread.Current);    // a stop holds the set of threads still
             Thread thread = process.Exiting ? null : StartThreadLocked(process, entry, stackEnd, argument0, argument1);
             if (thread != null)
             {
@@ -110,6 +112,10 @@ namespace Cosmos.Kernel.Tasking
         {
             Thread thread = Thread.Current;
             Process process = thread.Process;
+            s_lock.Lock();
+            WaitWhileStoppedLocked(process, thread);            // a stop holds the set of threads still
+            if (process.StoppedBy == thread) Resume(process);
+            s_lock.Unlock();
             if (!process.Exiting && thread.UserStackEnd != 0)
                 process.AddressSpace.Unmap(thread.UserStackStart, thread.UserStackEnd - thread.UserStackStart);
             s_lock.Lock();
@@ -118,6 +124,73 @@ namespace Cosmos.Kernel.Tasking
             if (last) EndProcess(process);
             Scheduler.Instance.LeaveAddressSpace();
             Thread.Exit();
+        }
+
+        // Stops every other thread of the calling thread's process from running user code, from starting threads and
+        // from ending, until ResumeOthers: each stays in the kernel, or waits at the boundary with user mode
+        // (AtUserBoundary), with its user registers where StoppedThread finds them. What a collector of the user heap
+        // needs to scan every thread's roots. Waits its turn if another thread has them stopped. One processor runs
+        // threads, so a thread that is not running is in the kernel already and the stop holds at once (other
+        // processors will need an interrupt to bring theirs in). Returns how many other threads there are.
+        public static int StopOthers()
+        {
+            Thread self = Thread.Current;
+            Process process = self.Process;
+            s_lock.Lock();
+            WaitWhileStoppedLocked(process, self);
+            process.StoppedBy = self;
+            int others = 0;
+            foreach (Thread thread in process.Threads)
+                if (thread != self && thread.State != ThreadState.Exited) others++;
+            s_lock.Unlock();
+            return others;
+        }
+
+        // The `index`th other thread of the calling thread's process, stopped by it, in a fixed order while the stop
+        // lasts; null past the last, or when the caller has not stopped them.
+        public static Thread StoppedThread(int index)
+        {
+            Thread self = Thread.Current;
+            Process process = self.Process;
+            Thread found = null;
+            s_lock.Lock();
+            if (process.StoppedBy == self)
+                foreach (Thread thread in process.Threads)
+                    if (thread != self && thread.State != ThreadState.Exited && index-- == 0) found = thread;
+            s_lock.Unlock();
+            return found;
+        }
+
+        public static void ResumeOthers()
+        {
+            Thread self = Thread.Current;
+            s_lock.Lock();
+            if (self.Process.StoppedBy == self) Resume(self.Process);
+            s_lock.Unlock();
+        }
+
+        // On the way back to user mode (from a system call, a user-mode interrupt or fault): waits while another
+        // thread has the process's threads stopped, and leaves if the process is ending.
+        public static void AtUserBoundary()
+        {
+            Thread self = Thread.Current;
+            Process process = self.Process;
+            if (!process.HoldsAtBoundary(self)) return;
+            s_lock.Lock();
+            WaitWhileStoppedLocked(process, self);
+            s_lock.Unlock();
+            if (process.Exiting) LeaveThread();
+        }
+
+        static void WaitWhileStoppedLocked(Process process, Thread self)
+        {
+            while (process.StoppedBy != null && process.StoppedBy != self) s_resumed.Wait(s_lock);
+        }
+
+        static void Resume(Process process)
+        {
+            process.StoppedBy = null;
+            s_resumed.WakeAll();
         }
 
         // Waits for thread `threadId` of the calling thread's process to end and forgets it; false when the process

@@ -142,16 +142,20 @@ namespace Cosmos.Kernel.Tasking
         // The timer interrupt's work, with interrupts off and the interrupt acknowledged (a switch from here may not
         // come back for a while): makes ready the parked threads whose deadline has come, then ends the running
         // thread's turn if its time slice is used up or a thread that should run before it is ready. A user thread
-        // whose process is ending leaves it when it next comes back here from user mode, where it holds no lock.
+        // interrupted here in user mode, where it holds no lock, records where its registers are, and does not go back
+        // while its process is ending or stopped by another of its threads (ProcessTable.AtUserBoundary).
         void Tick(InterruptFrame* interrupted)
         {
+            bool fromUser = (interrupted->Cs & 3) == 3;
+            if (fromUser) _current.EnteredKernel((ulong)interrupted, systemCall: false);
             ulong now = NowNanoseconds;
             for (Thread due = _sleepers.TakeDue(now); due != null; due = _sleepers.TakeDue(now)) MakeReady(due);
             if (--_ticksLeft <= 0 || _current == _idle || ReadyAbove(_current.Priority)) Reschedule();
-            if ((interrupted->Cs & 3) == 3 && _current.Process.Exiting)
+            if (fromUser && _current.Process.HoldsAtBoundary(_current))
             {
                 Cpu.EnableInterrupts();
-                ProcessTable.LeaveThread();
+                ProcessTable.AtUserBoundary();
+                Cpu.DisableInterrupts();
             }
         }
 

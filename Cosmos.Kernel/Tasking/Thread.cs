@@ -42,6 +42,19 @@ namespace Cosmos.Kernel.Tasking
         // The user stack region (guard included) thread_create made for it, unmapped when it ends; empty for a
         // process's first thread, whose stack the loader made.
         internal ulong UserStackStart, UserStackEnd;
+
+        // Where its user registers were saved when it last came into the kernel from user mode: a system call's
+        // frame (SystemCallFrame) or an interrupt's (InterruptFrame), on its kernel stack. Valid while it is in the
+        // kernel, as every thread a stop holds is (ProcessTable.StopOthers).
+        internal ulong UserFrame;
+        internal bool UserFrameIsSystemCall;
+
+        // Records where its user registers are, on its way into the kernel.
+        internal void EnteredKernel(ulong frame, bool systemCall)
+        {
+            UserFrame = frame;
+            UserFrameIsSystemCall = systemCall;
+        }
         internal ulong SavedStackPointer;
 
         // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's

@@ -4,9 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Cosmos.Userland.Runtime
 {
     // Threads of this process: each runs body(argument) on a stack of its own (a region of the process above a guard
-    // page, docs/memory-regions.md) and ends when body returns. The collector does not see these threads' stacks yet,
-    // so a body must not allocate managed objects, nor be the only holder of one: it works on memory it is handed
-    // (statics, mmap'd memory, objects the main thread keeps alive).
+    // page, docs/memory-regions.md) and ends when body returns. Bodies are ordinary managed code: they allocate, and
+    // the collector finds their references on their stacks and in their registers (UserHeap, UserRoots).
     public static unsafe class NativeThread
     {
         // The new thread's id, or -errno.

@@ -13,6 +13,7 @@ namespace Cosmos.Userland.Runtime
         const long SpawnNumber = 0x1000, MeminfoNumber = 0x1001, ListProcessesNumber = 0x1002, ListDirectoryNumber = 0x1003;
         const long SharedMemoryCreateNumber = 0x1004, SharedMemoryMapNumber = 0x1005, SharedMemoryDeleteNumber = 0x1006;
         const long SharedMemoryGrantNumber = 0x1007, ThreadCreateNumber = 0x1008, ThreadExitNumber = 0x1009, ThreadJoinNumber = 0x100A;
+        const long SchedYieldNumber = 24, ThreadsStopNumber = 0x100B, ThreadRegistersNumber = 0x100C, ThreadsResumeNumber = 0x100D;
 
         public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
         public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
@@ -102,5 +103,17 @@ namespace Cosmos.Userland.Runtime
 
         // Waits for thread `id` of this process to end; 0, or -ESRCH for no such (unjoined) thread.
         public static long ThreadJoin(long id) => Call(ThreadJoinNumber, id, 0, 0, 0, 0, 0);
+
+        // Lets other threads run first.
+        public static long SchedYield() => Call(SchedYieldNumber, 0, 0, 0, 0, 0, 0);
+
+        // Keeps this process's other threads out of user mode until ThreadsResume; returns how many there are, and the
+        // end of the region holding the caller's stack in *ownStackEnd.
+        public static long ThreadsStop(ulong* ownStackEnd) => Call(ThreadsStopNumber, (long)ownStackEnd, 0, 0, 0, 0, 0);
+
+        // The user registers of the index-th stopped thread (ThreadRegisters).
+        public static long ThreadRegisters(int index, ThreadRegisters* registers) => Call(ThreadRegistersNumber, index, (long)registers, 0, 0, 0, 0);
+
+        public static long ThreadsResume() => Call(ThreadsResumeNumber, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -9,8 +9,9 @@ namespace Cosmos.Userland.Runtime
     // The program's garbage-collected heap: the kernel's CollectedHeap (the same source files) over a 1 GiB area at
     // 0x2000_0000_0000, backed by mmap. Once ProcessStart has initialized it, every managed allocation
     // lands here (ObjectAllocatorPlug). A collection runs when the allocation budget is spent, when the area or memory
-    // runs out, and on GC.Collect; its roots are the stack and the early heap's objects (UserRoots). One thread per
-    // process, so nothing needs a lock. See docs/userland.md.
+    // runs out, and on GC.Collect. A lock keeps the heap to one thread at a time; a collection stops the process's
+    // other threads (threads_stop) before it starts, so that its roots (UserRoots) are every thread's stack and
+    // registers, and the early heap's objects, and no thread changes them meanwhile. See docs/userland.md.
     public static unsafe class UserHeap
     {
         public const ulong AreaBase = 0x0000_2000_0000_0000;
@@ -23,6 +24,7 @@ namespace Cosmos.Userland.Runtime
 
         static CollectedHeap s_heap;
         static UserRoots s_roots;
+        static HeapLock s_lock;
 
         // stackTop: the highest stack address a collection scans. types: where the MethodTables lie (the image).
         internal static void Initialize(ulong stackTop, MemoryRange types)
@@ -34,6 +36,7 @@ namespace Cosmos.Userland.Runtime
             var collector = new GarbageCollector(objects, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
             s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack);
             s_roots = new UserRoots(stackTop);
+            s_lock = new HeapLock();
             s_active = true;
         }
 
@@ -46,10 +49,14 @@ namespace Cosmos.Userland.Runtime
         public static ulong Collections => s_heap == null ? 0 : s_heap.Collections;
 
         // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
+        // Only the collecting thread can see a collection running: the others are stopped before it starts and go on
+        // only after it has ended.
         internal static byte* Allocate(nuint size)
         {
             if (!s_active || s_heap.IsCollecting) return null;
+            s_lock.Enter();
             byte* memory = s_heap.Allocate(size);
+            s_lock.Exit();
             if (memory == null) OutOfMemory(size);
             return memory;
         }
@@ -57,19 +64,27 @@ namespace Cosmos.Userland.Runtime
         // Frees every object nothing refers to any more.
         internal static void Collect()
         {
-            if (s_active && !s_heap.IsCollecting) s_heap.StartCollection();
+            if (!s_active || s_heap.IsCollecting) return;
+            s_lock.Enter();
+            s_heap.StartCollection();
+            s_lock.Exit();
         }
 
         [RuntimeImport("cosmos_collect_with_registers_on_stack")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         static extern void CollectWithRegistersOnStack();
 
-        // Called by collect.asm (the kernel's, linked in) with the stack pointer below the saved registers.
+        // Called by collect.asm (the kernel's, linked in) with the stack pointer below the saved registers, the heap
+        // lock held. On Linux (the host tests) there is no threads_stop: one thread, the first.
         [RuntimeExport("cosmos_collect_garbage")]
         static void CollectFrom(ulong stackPointer)
         {
-            s_roots.StackPointer = stackPointer;
+            ulong ownStackEnd;
+            long others = SystemCalls.ThreadsStop(&ownStackEnd);
+            if (others >= 0) s_roots.Prepare(stackPointer, ownStackEnd, (int)others);
+            else s_roots.PrepareAlone(stackPointer);
             s_heap.Collect(s_roots);
+            if (others >= 0) SystemCalls.ThreadsResume();
         }
 
         static void OutOfMemory(nuint size)

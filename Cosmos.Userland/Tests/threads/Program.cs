@@ -5,10 +5,12 @@ using Cosmos.Userland.Runtime;
 
 // Threads of one process (docs/syscalls.md "Threads"; memory-spec.md section 3): they share the address space, each
 // has a stack region of its own above a guard page, the stack goes back when the thread ends, an overflow kills the
-// process with a message, and exit ends every thread of the process, even one busy in user mode.
+// process with a message, exit ends every thread of the process, even one busy in user mode, and threads allocate
+// managed objects side by side while collections run (the collector finds every thread's references).
 static unsafe class Program
 {
     const int ThreadCount = 4, Rounds = 1000, StackTouchBytes = 32 * 1024, FrameBytes = 1024, ExitCode = 7;
+    const int Lists = 200, ListLength = 100;      // per allocating thread: 20,000 nodes kept, 200 lists of garbage
     const string Overflow = "overflow", ExitWhileSpinning = "exit-while-spinning";
     const ulong ThreadStackBase = 0x0000_6000_0000_0000;
 
@@ -24,6 +26,7 @@ static unsafe class Program
         if (s_slots == null) return Check.Result;
         ThreadsShareMemoryAndHaveStacksOfTheirOwn();
         EndedThreadsGiveTheirStacksBack();
+        ThreadsAllocateWhileCollectionsRun();
         ChildProcess.ExpectSegmentationFault(Overflow);
         ExitEndsEveryThread();
         return Check.Result;
@@ -77,6 +80,60 @@ static unsafe class Program
     {
         long id = NativeThread.Start(&TouchStack, 0);
         if (id > 0) NativeThread.Join(id);
+    }
+
+    // Each thread builds a list that lives only in its own locals, while making garbage fast enough that collections
+    // run, started by whichever thread finds the budget spent; the main thread allocates meanwhile too. A reference
+    // the collector missed would free a node still in use: its values would change when the memory is reused.
+    static void ThreadsAllocateWhileCollectionsRun()
+    {
+        ulong collectionsBefore = UserHeap.Collections;
+        long* ids = stackalloc long[ThreadCount];
+        for (int i = 0; i < ThreadCount; i++) ids[i] = NativeThread.Start(&BuildAndCheck, (ulong)i);
+        ulong mainSum = BuildList(ThreadCount, out Node mine);
+        for (int i = 0; i < ThreadCount; i++) if (ids[i] > 0) NativeThread.Join(ids[i]);
+        for (int i = 0; i < ThreadCount; i++)
+            Check.Equal(1, (long)s_slots[i], "thread " + i.ToString() + "'s list intact after the collections");
+        Check.Equal((long)mainSum, (long)Sum(mine), "the main thread's list intact");
+        Check.True(UserHeap.Collections > collectionsBefore + 2, "collections ran meanwhile: " + (UserHeap.Collections - collectionsBefore).ToString());
+    }
+
+    sealed class Node
+    {
+        public ulong Value;
+        public Node Next;
+        public byte[] Padding = new byte[64];
+    }
+
+    // Builds a kept list of Lists * ListLength nodes, with as much garbage besides; returns the sum it must keep.
+    static ulong BuildList(int owner, out Node head)
+    {
+        head = null;
+        ulong sum = 0;
+        for (int list = 0; list < Lists; list++)
+        {
+            for (int n = 0; n < ListLength; n++)
+            {
+                ulong value = (ulong)owner * 1_000_000 + (ulong)(list * ListLength + n);
+                head = new Node { Value = value, Next = head };
+                sum += value;
+                new Node { Value = value };                     // garbage
+            }
+        }
+        return sum;
+    }
+
+    static ulong Sum(Node head)
+    {
+        ulong sum = 0;
+        for (Node node = head; node != null; node = node.Next) sum += node.Value;
+        return sum;
+    }
+
+    static void BuildAndCheck(ulong index)
+    {
+        ulong expected = BuildList((int)index, out Node head);
+        s_slots[index] = Sum(head) == expected ? 1UL : 0UL;
     }
 
     static void ExitEndsEveryThread()
