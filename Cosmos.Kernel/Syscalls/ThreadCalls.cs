@@ -61,7 +61,14 @@ namespace Cosmos.Kernel.Syscalls
             Thread thread = ProcessTable.StoppedThread(index);
             if (thread == null) return SystemCalls.Failure(Errno.ESRCH);
             Span<ulong> registers = stackalloc ulong[RegistersSize / 8];
-            if (thread.UserFrameIsSystemCall) FromSystemCall((SystemCallFrame*)thread.UserFrame, registers);
+            registers.Clear();
+            if (thread.UserFrame == 0)
+            {
+                // Not started yet: its stack holds nothing, its arguments may be references.
+                registers[7] = thread.StartArgument0;
+                registers[6] = thread.StartArgument1;
+            }
+            else if (thread.UserFrameIsSystemCall) FromSystemCall((SystemCallFrame*)thread.UserFrame, registers);
             else FromInterrupt((InterruptFrame*)thread.UserFrame, registers);
             registers[17] = Thread.Current.Process.AddressSpace.RegionEndAt(registers[1]);
             Span<byte> bytes = stackalloc byte[RegistersSize];

@@ -61,6 +61,8 @@ namespace Cosmos.Kernel.Tasking
             {
                 thread.UserStackStart = stackStart;
                 thread.UserStackEnd = stackEnd;
+                thread.StartArgument0 = argument0;
+                thread.StartArgument1 = argument1;
             }
             s_lock.Unlock();
             return thread;

@@ -49,6 +49,10 @@ namespace Cosmos.Kernel.Tasking
         internal ulong UserFrame;
         internal bool UserFrameIsSystemCall;
 
+        // What thread_create handed it in rdi and rsi: all of its user registers worth anything until it first runs
+        // (UserFrame is 0 until then).
+        internal ulong StartArgument0, StartArgument1;
+
         // Records where its user registers are, on its way into the kernel.
         internal void EnteredKernel(ulong frame, bool systemCall)
         {

@@ -90,6 +90,7 @@ static unsafe class Program
         ulong collectionsBefore = UserHeap.Collections;
         long* ids = stackalloc long[ThreadCount];
         for (int i = 0; i < ThreadCount; i++) ids[i] = NativeThread.Start(&BuildAndCheck, (ulong)i);
+        GC.Collect();                                       // threads that have not run yet are stopped too
         ulong mainSum = BuildList(ThreadCount, out Node mine);
         for (int i = 0; i < ThreadCount; i++) if (ids[i] > 0) NativeThread.Join(ids[i]);
         for (int i = 0; i < ThreadCount; i++)
