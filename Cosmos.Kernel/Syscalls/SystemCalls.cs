@@ -71,6 +71,7 @@ namespace Cosmos.Kernel.Syscalls
                 case 0x100B: return ThreadCalls.StopOthers(a1);
                 case 0x100C: return ThreadCalls.Registers((int)a1, a2);
                 case 0x100D: return ThreadCalls.ResumeOthers();
+                case 0x100E: return ProcessorCalls.List(a1, a2);
                 default: return Failure(Errno.ENOSYS);
             }
         }

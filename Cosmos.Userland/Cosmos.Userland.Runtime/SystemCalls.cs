@@ -14,6 +14,7 @@ namespace Cosmos.Userland.Runtime
         const long SharedMemoryCreateNumber = 0x1004, SharedMemoryMapNumber = 0x1005, SharedMemoryDeleteNumber = 0x1006;
         const long SharedMemoryGrantNumber = 0x1007, ThreadCreateNumber = 0x1008, ThreadExitNumber = 0x1009, ThreadJoinNumber = 0x100A;
         const long SchedYieldNumber = 24, ThreadsStopNumber = 0x100B, ThreadRegistersNumber = 0x100C, ThreadsResumeNumber = 0x100D;
+        const long ListProcessorsNumber = 0x100E;
 
         public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
         public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
@@ -115,5 +116,8 @@ namespace Cosmos.Userland.Runtime
         public static long ThreadRegisters(int index, ThreadRegisters* registers) => Call(ThreadRegistersNumber, index, (long)registers, 0, 0, 0, 0);
 
         public static long ThreadsResume() => Call(ThreadsResumeNumber, 0, 0, 0, 0, 0, 0);
+
+        // Fills up to `count` records; returns how many processors are online.
+        public static long ListProcessors(ProcessorInfo* buffer, ulong count) => Call(ListProcessorsNumber, (long)buffer, (long)count, 0, 0, 0, 0);
     }
 }

@@ -32,6 +32,8 @@ public sealed class ShellTests
             Assert.That(run.Log, Does.Contain("one").And.Contain("two"), run.Describe());
             Assert.That(run.Log, Does.Contain("$ cat /etc/motd\nWelcome to CosmosOS"), run.Describe());
             Assert.That(run.Log, Does.Match(@"\$ ls /bin\n(\w+\n)*sh\n"), run.Describe());
+            Assert.That(run.Log, Does.Match(@"\$ ps\nCPU 0 \(APIC \d+\): running thread \d+, \d+ context switches\n"),
+                        "ps shows what the processor does. " + run.Describe());
             Assert.That(run.Log, Does.Match(@"\n +1 +0 .*/bin/init\n"), "ps lists init. " + run.Describe());
             Assert.That(run.Log, Does.Match(@"\n +\d+ +1 .*/bin/sh\n"), "ps lists the shell as init's child. " + run.Describe());
             Assert.That(run.Log, Does.Contain("sh: nonesuch: not found"), run.Describe());

@@ -53,6 +53,9 @@ namespace Cosmos.Kernel.Arch.X64
 
         public static int RunningCount => s_running.Count;
 
+        // The record of the `position`th processor to come online (0: the boot processor).
+        public static PerCpuRecord* Running(int position) => (PerCpuRecord*)s_running[position];
+
         // The record of the running processor with this local APIC ID, or null when none runs.
         public static PerCpuRecord* FindRunning(uint apicId)
         {

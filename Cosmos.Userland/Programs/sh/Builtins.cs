@@ -4,7 +4,7 @@ using Cosmos.Userland.Runtime;
 // The commands the shell runs itself.
 static unsafe class Builtins
 {
-    const int MaximumProcesses = 64;
+    const int MaximumProcesses = 64, MaximumProcessors = 64;
 
     // Runs words[0] if it is a builtin; false if it is not one.
     public static bool TryRun(string[] words)
@@ -73,6 +73,7 @@ static unsafe class Builtins
             Console.WriteLine("ps: error " + (-count).ToString());
             return;
         }
+        Processors();
         Console.WriteLine("  PID PARENT STATE   THREADS RESIDENT NAME");
         for (int i = 0; i < count && i < MaximumProcesses; i++)
         {
@@ -80,6 +81,26 @@ static unsafe class Builtins
             Console.WriteLine(process->ProcessId.ToString().PadLeft(5) + " " + process->ParentProcessId.ToString().PadLeft(6)
                               + " " + (process->State == 0 ? "running" : "exited ") + " " + process->ThreadCount.ToString().PadLeft(7)
                               + " " + process->ResidentPages.ToString().PadLeft(8) + " " + process->Name);
+        }
+    }
+
+    // One line per processor online: what it does now.
+    static void Processors()
+    {
+        ProcessorInfo* processors = stackalloc ProcessorInfo[MaximumProcessors];
+        long count = SystemCalls.ListProcessors(processors, MaximumProcessors);
+        if (count < 0)
+        {
+            Console.WriteLine("ps: error " + (-count).ToString());
+            return;
+        }
+        for (int i = 0; i < count && i < MaximumProcessors; i++)
+        {
+            ProcessorInfo* processor = processors + i;
+            Console.WriteLine("CPU " + processor->Index.ToString() + " (APIC " + processor->ApicId.ToString() + "): "
+                              + (processor->State == ProcessorInfo.Scheduling
+                                 ? "running thread " + processor->ThreadId.ToString() + ", " + processor->ContextSwitches.ToString() + " context switches"
+                                 : "parked"));
         }
     }
 }
