@@ -4,8 +4,9 @@ using Cosmos.Kernel.Sync;
 namespace Cosmos.Kernel.Memory
 {
     // A process's user half: a sorted set of regions (Memory/Regions) that say what each address may hold and where a
-    // missing page comes from, and the page table that holds the pages present now. Pages are made when first touched
-    // (demand paging), by the page-fault handler or by a user copy (UserAddressSpace.Copy.cs).
+    // missing page comes from, and the page table that holds the pages present now. This file changes the regions
+    // (mmap, munmap, mprotect, msync, the kernel's own regions); pages are made when first touched (demand paging), by
+    // the page-fault handler (UserAddressSpace.Paging.cs) or by a user copy (UserAddressSpace.Copy.cs).
     //
     // The region set is guarded by a reader-writer lock, not by anything of the process: copies and pointer checks
     // take it to read, so concurrent system calls that only use user memory never wait for each other; changing the
@@ -85,12 +86,7 @@ namespace Cosmos.Kernel.Memory
                 ulong start = address;
                 if (placement == 0 && !IsFreeHint(address, size) && !_regions.TryFindGap(size, MappingBase, UserEnd, out start))
                     return Errno.ENOMEM;
-                MemoryRegion region = anonymous && !shared ? new AnonymousRegion(start, start + size, protection, "anonymous memory")
-                                    : anonymous ? new SharedRegion(start, start + size, protection, SharedMemoryObject.CreateAnonymous(_frames, size / PageSize), 0, true)
-                                    : shared ? new SharedRegion(start, start + size, protection,
-                                                                SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize), offset / PageSize, file.CanWrite)
-                                    : new FileBackedRegion(start, start + size, protection, file,
-                                                           SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize), offset / PageSize);
+                MemoryRegion region = NewMapping(start, size, protection, shared, anonymous ? null : file, offset);
                 if (replace) RemoveLocked(start, start + size);
                 _regions.Insert(region);
                 mapped = start;
@@ -100,6 +96,19 @@ namespace Cosmos.Kernel.Memory
             {
                 _lock.ExitWrite();
             }
+        }
+
+        // The region mmap makes at [start, start + size): anonymous when `file` is null. A file's regions count a
+        // mapping of its shared pages as they are made, so that the pages cannot go before the region is in place.
+        MemoryRegion NewMapping(ulong start, ulong size, MemoryProtection protection, bool shared, IMappedFile file, ulong offset)
+        {
+            ulong end = start + size;
+            if (file == null)
+                return shared ? new SharedRegion(start, end, protection, SharedMemoryObject.CreateAnonymous(_frames, size / PageSize), 0, writable: true)
+                              : new AnonymousRegion(start, end, protection, "anonymous memory");
+            SharedMemoryObject pages = SharedMemoryObject.ForFile(_frames, file, (offset + size) / PageSize);
+            return shared ? new SharedRegion(start, end, protection, pages, offset / PageSize, file.CanWrite)
+                          : new FileBackedRegion(start, end, protection, file, pages, offset / PageSize);
         }
 
         // shm_map: the whole of `shared`, where the kernel chooses. ENOENT when the object takes no new mappings.
@@ -245,38 +254,6 @@ namespace Cosmos.Kernel.Memory
             }
         }
 
-        // What the page-fault handler does with a fault at `address` in user mode: makes the missing page if the
-        // region there allows the access (true: the program carries on), or describes why it may not.
-        public bool ResolveFault(ulong address, MemoryProtection access, out string violation)
-        {
-            violation = null;
-            ulong page = address & ~(PageSize - 1);
-            _lock.EnterWrite();
-            try
-            {
-                MemoryRegion region = IsUserRange(address, 1) ? _regions.Find(address) : null;
-                if (region == null)
-                {
-                    violation = "no mapping there";
-                    return false;
-                }
-                if (!Allows(region.Protection, access))
-                {
-                    violation = region.Description == StackGuardDescription
-                        ? "stack overflow (the guard page below the stack)"
-                        : "the " + region.ToString() + " does not allow it";
-                    return false;
-                }
-                if (MakeAccessible(region, page, access) != 0) return true;
-                violation = "out of memory for the page";
-                return false;
-            }
-            finally
-            {
-                _lock.ExitWrite();
-            }
-        }
-
         // The end of the region holding `address`, or 0 when none does (how far a collector scans a stack up from its
         // stack pointer).
         public ulong RegionEndAt(ulong address)
@@ -286,9 +263,6 @@ namespace Cosmos.Kernel.Memory
             ExitReading();
             return region == null ? 0 : region.End;
         }
-
-        // How a guard region describes itself: faults in one are reported as a stack overflow.
-        public const string StackGuardDescription = "stack guard";
 
         // Unmaps every region and frees the tables. The address space must not be active on any processor.
         public void Destroy()
@@ -326,68 +300,6 @@ namespace Cosmos.Kernel.Memory
             // The mapping may reach the end of the page that holds the file's last byte, no further.
             ulong limit = RoundUp((ulong)file.Length);
             return offset > limit || size > limit - offset ? Errno.EOVERFLOW : Errno.None;
-        }
-
-        // Whether a region with `protection` allows `access`. x86-64 pages that can be used at all can be read.
-        static bool Allows(MemoryProtection protection, MemoryProtection access)
-            => protection != MemoryProtection.None && (protection & access & ~MemoryProtection.Read) == (access & ~MemoryProtection.Read);
-
-        // PROT_NONE pages stay present for the kernel only: every user access faults and the data is kept.
-        static PageAttributes AttributesFor(MemoryProtection protection)
-        {
-            if (protection == MemoryProtection.None) return PageAttributes.ReadOnly;
-            PageAttributes attributes = PageAttributes.User;
-            if ((protection & MemoryProtection.Write) != 0) attributes |= PageAttributes.Writable;
-            if ((protection & MemoryProtection.Execute) != 0) attributes |= PageAttributes.Executable;
-            return attributes;
-        }
-
-        // What the entry of `frame` at `page` of `region` allows: the region's protection, less writing while the frame
-        // is shared until written.
-        static PageAttributes AttributesFor(MemoryRegion region, ulong page, ulong frame)
-        {
-            PageAttributes attributes = AttributesFor(region.Protection);
-            return region.CopiesOnWrite(page, frame) ? attributes & ~PageAttributes.Writable : attributes;
-        }
-
-        // Makes the page at `page` of `region` ready for `access` whatever the region's protection (the caller has
-        // checked it): present, and for a write a frame the region owns (a copy-on-write page is copied here). Its
-        // entry is written afresh either way, which also drops a stale TLB entry. The frame, or 0 when memory ran out.
-        // Write lock held.
-        ulong MakeAccessible(MemoryRegion region, ulong page, MemoryProtection access)
-        {
-            if (!_table.TryQuery(page, out ulong frame)) return MakePresent(region, page, access);
-            if ((access & MemoryProtection.Write) == 0 || !region.CopiesOnWrite(page, frame))
-            {
-                _table.Protect(page, AttributesFor(region, page, frame));
-                return frame;
-            }
-            ulong copy = region.ProvideFrame(page, MemoryProtection.Write, _frames);
-            if (copy == 0) return 0;
-            _table.Unmap(page);                             // the shared frame stays its object's
-            ResidentPages--;
-            if (_table.Map(page, copy, AttributesFor(region, page, copy)))
-            {
-                ResidentPages++;
-                return copy;
-            }
-            _frames.Free(copy);                             // the page is missing again: the next touch retries
-            return 0;
-        }
-
-        // Maps the page at `page` of `region` (not present) to the frame the region provides for a first `access`.
-        // The frame, or 0 when memory ran out. Write lock held.
-        ulong MakePresent(MemoryRegion region, ulong page, MemoryProtection access)
-        {
-            ulong frame = region.ProvideFrame(page, access, _frames);
-            if (frame == 0) return 0;
-            if (!_table.Map(page, frame, AttributesFor(region, page, frame)))
-            {
-                if (region.Owns(page, frame)) _frames.Free(frame);
-                return 0;
-            }
-            ResidentPages++;
-            return frame;
         }
 
         // Removes whatever lies in [start, end): splits regions that stick out, unmaps the pages (freeing the frames
