@@ -45,7 +45,8 @@ namespace Cosmos.Kernel.Tests.Arch
         }
 
         // Waits 100 ms of the TSC clock (halting between ticks) and counts the timer's interrupts meanwhile. The
-        // tolerance covers an emulator that falls behind real time (QEMU TCG drops ticks it was too late for).
+        // tolerance below covers an emulator that falls behind real time (QEMU TCG drops ticks it was too late for:
+        // 78 of 100 were seen with three emulators on two cores); a wrong divider or period is off by twice or more.
         [KernelTest]
         internal static void TheTimerTicksAtTheConfiguredRateByTheClock()
         {
@@ -54,8 +55,8 @@ namespace Cosmos.Kernel.Tests.Arch
             while (MonotonicClock.NowNanoseconds - start < MeasuredNanoseconds) Cpu.WaitForInterrupt();
             ulong ticks = ApicTimer.Ticks - startTicks;
             ulong expected = KernelMain.TickHertz * MeasuredNanoseconds / 1_000_000_000;
-            Assert.True(ticks >= expected * 8 / 10 && ticks <= expected * 12 / 10,
-                        "timer ticks in 100 ms: " + ticks + ", expected " + expected + " within 20%");
+            Assert.True(ticks >= expected * 6 / 10 && ticks <= expected * 12 / 10,
+                        "timer ticks in 100 ms: " + ticks + ", expected " + expected + " (60% to 120%)");
         }
 
         // The UART in loopback mode receives what it sends: its receive interrupt must put the byte in the ring.
