@@ -15,8 +15,8 @@ namespace Cosmos.Kernel
             while (true)
             {
                 KernelLog.Write("cosmos> ");
-                string line = ConsoleInput.ReadLine(256).Trim();
-                if (line.Length == 0) continue;
+                string line = ConsoleInput.ReadLine(256)?.Trim();
+                if (string.IsNullOrEmpty(line)) continue;
                 if (line == "help") KernelLog.WriteLine("commands: help, meminfo, gc, threads, echo <text>, panic, poweroff");
                 else if (line == "meminfo")
                 {

@@ -47,26 +47,29 @@ namespace Cosmos.Kernel.Diagnostics
             return taken;
         }
 
-        // Waits for the next byte, parked until an interrupt brings one.
-        public static byte Read()
+        // Waits for the next byte, parked until an interrupt brings one; false when the wait was interrupted
+        // (WaitingThread.Interrupt: the reader's process is ending).
+        static bool TryReadWaiting(out byte value)
         {
             if (s_ring == null) throw new InvalidOperationException("console input: not started");
             bool interrupts = Cpu.DisableInterruptsSaving();     // so that no byte arrives between check and wait
-            byte value;
-            while (!s_ring.TryTake(out value)) s_readers.Wait();
+            bool taken = s_ring.TryTake(out value);
+            while (!taken && s_readers.Wait() != WaitResult.Interrupted) taken = s_ring.TryTake(out value);
             Cpu.RestoreInterrupts(interrupts);
-            return value;
+            return taken;
         }
 
         // Waits for a line of at most `capacity` characters, echoing what is typed and honouring backspace; the line
-        // ends at Enter, which is echoed as a newline and not returned.
+        // ends at Enter, which is echoed as a newline and not returned. Null when the wait was interrupted (what was
+        // typed of the line is dropped).
         public static string ReadLine(int capacity)
         {
             var buffer = new char[capacity];
             int length = 0;
             while (true)
             {
-                char c = (char)Read();
+                if (!TryReadWaiting(out byte typed)) return null;
+                char c = (char)typed;
                 if (c == '\r' || c == '\n')
                 {
                     KernelLog.Write('\n');

@@ -28,7 +28,11 @@ namespace Cosmos.Kernel.FileSystem
         {
             if (buffer.Length == 0) return 0;
             _reading.Lock();
-            if (_lineOffset == _line.Length) TakeLine();
+            if (_lineOffset == _line.Length && !TakeLine())
+            {
+                _reading.Unlock();
+                return -(long)Errno.EINTR;
+            }
             int count = Math.Min(buffer.Length, _line.Length - _lineOffset);
             new ReadOnlySpan<byte>(_line, _lineOffset, count).CopyTo(buffer);
             _lineOffset += count;
@@ -44,13 +48,16 @@ namespace Cosmos.Kernel.FileSystem
 
         public long Seek(long offset, int whence) => SeekNotPossible;
 
-        void TakeLine()
+        // False when the wait for the line was interrupted (the reader's process is ending).
+        bool TakeLine()
         {
             string text = ConsoleInput.ReadLine(LineCapacity);
+            if (text == null) return false;
             _line = new byte[text.Length + 1];
             for (int i = 0; i < text.Length; i++) _line[i] = (byte)text[i];
             _line[text.Length] = (byte)'\n';
             _lineOffset = 0;
+            return true;
         }
     }
 }

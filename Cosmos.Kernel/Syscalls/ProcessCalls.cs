@@ -39,7 +39,7 @@ namespace Cosmos.Kernel.Syscalls
             Span<byte> status = stackalloc byte[4];
             if (statusAddress != 0 && !self.AddressSpace.CopyFromUser(statusAddress, status)) return SystemCalls.Failure(Errno.EFAULT);
             int id = ProcessTable.Wait(self, childId, out int waitStatus);
-            if (id < 0) return SystemCalls.Failure(Errno.ECHILD);
+            if (id < 0) return id;
             if (statusAddress != 0)
             {
                 BinaryPrimitives.WriteInt32LittleEndian(status, waitStatus);

@@ -68,10 +68,15 @@ namespace Cosmos.Kernel.Tasking
             return thread;
         }
 
+        // The thread passes the boundary with user mode before its first instruction there, like every later time: it
+        // does not start while another thread has the process's threads stopped, nor once the process is ending.
         static Thread StartThreadLocked(Process process, ulong entry, ulong stackPointer, ulong argument0, ulong argument1)
         {
-            Thread thread = Scheduler.Instance.Start(process.Name, () => UserMode.Enter(entry, stackPointer, argument0, argument1),
-                                                     ThreadPriority.Normal, process);
+            Thread thread = Scheduler.Instance.Start(process.Name, () =>
+            {
+                AtUserBoundary();
+                UserMode.Enter(entry, stackPointer, argument0, argument1);
+            }, ThreadPriority.Normal, process);
             process.Threads.Add(thread);
             process.LiveThreads++;
             return thread;
@@ -102,6 +107,9 @@ namespace Cosmos.Kernel.Tasking
             {
                 process.Exiting = true;
                 process.WaitStatus = waitStatus;
+                // Threads waiting in the kernel (a console read, wait4) stop waiting and leave on their way back.
+                foreach (Thread thread in process.Threads)
+                    if (thread != Thread.Current && thread.State != ThreadState.Exited) thread.Interrupt();
             }
             s_lock.Unlock();
             LeaveThread();
@@ -117,6 +125,7 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Lock();
             WaitWhileStoppedLocked(process, thread);            // a stop holds the set of threads still
             if (process.StoppedBy == thread) Resume(process);
+            thread.Leaving = true;                              // done with user code: a stop from now on skips it
             s_lock.Unlock();
             if (!process.Exiting && thread.UserStackEnd != 0)
                 process.AddressSpace.Unmap(thread.UserStackStart, thread.UserStackEnd - thread.UserStackStart);
@@ -143,7 +152,7 @@ namespace Cosmos.Kernel.Tasking
             process.StoppedBy = self;
             int others = 0;
             foreach (Thread thread in process.Threads)
-                if (thread != self && thread.State != ThreadState.Exited) others++;
+                if (IsStoppable(thread, self)) others++;
             s_lock.Unlock();
             return others;
         }
@@ -158,7 +167,7 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Lock();
             if (process.StoppedBy == self)
                 foreach (Thread thread in process.Threads)
-                    if (thread != self && thread.State != ThreadState.Exited && index-- == 0) found = thread;
+                    if (IsStoppable(thread, self) && index-- == 0) found = thread;
             s_lock.Unlock();
             return found;
         }
@@ -183,6 +192,9 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Unlock();
             if (process.Exiting) LeaveThread();
         }
+
+        // Whether a stop by `self` holds `thread`: another thread of the process that may still run user code.
+        static bool IsStoppable(Thread thread, Thread self) => thread != self && !thread.Leaving;
 
         static void WaitWhileStoppedLocked(Process process, Thread self)
         {
@@ -239,7 +251,8 @@ namespace Cosmos.Kernel.Tasking
         }
 
         // Waits until a child of `parent` with id `childId` (-1: any child) has exited, forgets it and returns its id,
-        // with its wait status; -1 when `parent` has no such child.
+        // with its wait status; -(int)ECHILD when `parent` has no such child, -(int)EINTR when the wait was interrupted
+        // (the caller's process is ending).
         public static int Wait(Process parent, int childId, out int waitStatus)
         {
             s_lock.Lock();
@@ -258,12 +271,9 @@ namespace Cosmos.Kernel.Tasking
                         waitStatus = child.WaitStatus;
                         return child.Id;
                     }
-                    if (!found)
-                    {
-                        waitStatus = 0;
-                        return -1;
-                    }
-                    s_exits.Wait(s_lock);
+                    waitStatus = 0;
+                    if (!found) return -(int)Errno.ECHILD;
+                    if (s_exits.Wait(s_lock) == WaitResult.Interrupted) return -(int)Errno.EINTR;
                 }
             }
             finally

@@ -53,6 +53,9 @@ namespace Cosmos.Kernel.Tasking
         // (UserFrame is 0 until then).
         internal ulong StartArgument0, StartArgument1;
 
+        // Set once it has left user mode for good (ProcessTable.LeaveThread): it holds no user references any more.
+        internal bool Leaving;
+
         // Records where its user registers are, on its way into the kernel.
         internal void EnteredKernel(ulong frame, bool systemCall)
         {

@@ -25,6 +25,7 @@ namespace Cosmos.Userland.Runtime
         static CollectedHeap s_heap;
         static UserRoots s_roots;
         static HeapLock s_lock;
+        static ulong s_provisionalType;         // object's MethodTable
 
         // stackTop: the highest stack address a collection scans. types: where the MethodTables lie (the image).
         internal static void Initialize(ulong stackTop, MemoryRange types)
@@ -37,6 +38,8 @@ namespace Cosmos.Userland.Runtime
             s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack);
             s_roots = new UserRoots(stackTop);
             s_lock = new HeapLock();
+            object anchor = new object();
+            s_provisionalType = *(ulong*)Unsafe.As<object, nint>(ref anchor);
             s_active = true;
         }
 
@@ -56,6 +59,10 @@ namespace Cosmos.Userland.Runtime
             if (!s_active || s_heap.IsCollecting) return null;
             s_lock.Enter();
             byte* memory = s_heap.Allocate(size);
+            // CoreLib writes the object's type only after this returns, with the lock free: until then a collection
+            // by another thread would take the slot (type 0) for free and hand it out again. A provisional type,
+            // object's (no references), keeps the slot an object meanwhile.
+            if (memory != null) *(ulong*)ObjectLayout.ObjectAt(memory) = s_provisionalType;
             s_lock.Exit();
             if (memory == null) OutOfMemory(size);
             return memory;

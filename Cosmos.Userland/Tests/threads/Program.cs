@@ -11,7 +11,7 @@ static unsafe class Program
 {
     const int ThreadCount = 4, Rounds = 1000, StackTouchBytes = 32 * 1024, FrameBytes = 1024, ExitCode = 7;
     const int Lists = 200, ListLength = 100;      // per allocating thread: 20,000 nodes kept, 200 lists of garbage
-    const string Overflow = "overflow", ExitWhileSpinning = "exit-while-spinning";
+    const string Overflow = "overflow", ExitWhileSpinning = "exit-while-spinning", ExitWhileReading = "exit-while-reading";
     const ulong ThreadStackBase = 0x0000_6000_0000_0000;
 
     // Per thread: [i] its count of rounds, [ThreadCount + i] the address of a local of its own; then how many threads
@@ -40,7 +40,12 @@ static unsafe class Program
             NativeThread.Join(overflowing);               // the overflow ends the process before this returns
             return ChildProcess.ReportSurvival(mode);
         }
-        NativeThread.Start(&Spin, 0);
+        if (mode == ExitWhileReading)
+        {
+            NativeThread.Start(&ReadConsole, 0);
+            for (int i = 0; i < 10; i++) SystemCalls.SchedYield();     // the reader runs and blocks
+        }
+        else NativeThread.Start(&Spin, 0);
         SystemCalls.Exit(ExitCode);
         return ChildProcess.Survived;
     }
@@ -137,10 +142,15 @@ static unsafe class Program
         s_slots[index] = Sum(head) == expected ? 1UL : 0UL;
     }
 
+    // Whether the other thread spins in user mode or waits in the kernel for a console line that never comes (nobody
+    // types during the tests), exit ends it: the process ends with exit's status.
     static void ExitEndsEveryThread()
     {
-        if (!ChildProcess.Run(out WaitStatus status, ExitWhileSpinning)) return;
-        Check.True(status.Exited && status.ExitCode == ExitCode, "exit(" + ExitCode.ToString() + ") with a thread spinning: got " + status.ToString());
+        foreach (string mode in new[] { ExitWhileSpinning, ExitWhileReading })
+        {
+            if (!ChildProcess.Run(out WaitStatus status, mode)) continue;
+            Check.True(status.Exited && status.ExitCode == ExitCode, mode + ": exit(" + ExitCode.ToString() + ") gave " + status.ToString());
+        }
     }
 
     static void Count(ulong index)
@@ -160,6 +170,12 @@ static unsafe class Program
     {
         byte* bytes = stackalloc byte[StackTouchBytes];
         for (int i = 0; i < StackTouchBytes; i += 4096) bytes[i] = 1;
+    }
+
+    static void ReadConsole(ulong unused)
+    {
+        byte* line = stackalloc byte[16];
+        SystemCalls.Read(0, line, 16);
     }
 
     static void Spin(ulong unused)
