@@ -34,7 +34,8 @@ namespace Cosmos.Kernel.Memory
             var markStack = new MarkStack(PhysicalMemory.AllocateZeroed(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
             var objects = new ObjectHeap(area, new KernelPageBacking());
             var collector = new GarbageCollector(objects, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
-            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(ramPages * PageTable.PageSize / 16), &CollectWithRegistersOnStack);
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(ramPages * PageTable.PageSize / 16), &CollectWithRegistersOnStack,
+                                       ObjectLayout.MethodTableAddressOf(new object()));
             s_roots = new KernelRoots();
             s_active = true;
         }

@@ -25,7 +25,6 @@ namespace Cosmos.Userland.Runtime
         static CollectedHeap s_heap;
         static UserRoots s_roots;
         static HeapLock s_lock;
-        static ulong s_provisionalType;         // object's MethodTable
 
         // stackTop: the highest stack address a collection scans. types: where the MethodTables lie (the image).
         internal static void Initialize(ulong stackTop, MemoryRange types)
@@ -35,11 +34,10 @@ namespace Cosmos.Userland.Runtime
             if (areaStorage == null || markStorage == null) Environment.FailFast("out of memory: no room for the heap's bookkeeping");
             var objects = new ObjectHeap(new VirtualArea(AreaBase, AreaPages, areaStorage), new AnonymousMemory());
             var collector = new GarbageCollector(objects, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
-            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack);
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack,
+                                       ObjectLayout.MethodTableAddressOf(new object()));
             s_roots = new UserRoots(stackTop);
             s_lock = new HeapLock();
-            object anchor = new object();
-            s_provisionalType = *(ulong*)Unsafe.As<object, nint>(ref anchor);
             s_active = true;
         }
 
@@ -59,10 +57,6 @@ namespace Cosmos.Userland.Runtime
             if (!s_active || s_heap.IsCollecting) return null;
             s_lock.Enter();
             byte* memory = s_heap.Allocate(size);
-            // CoreLib writes the object's type only after this returns, with the lock free: until then a collection
-            // by another thread would take the slot (type 0) for free and hand it out again. A provisional type,
-            // object's (no references), keeps the slot an object meanwhile.
-            if (memory != null) *(ulong*)ObjectLayout.ObjectAt(memory) = s_provisionalType;
             s_lock.Exit();
             if (memory == null) OutOfMemory(size);
             return memory;

@@ -5,15 +5,23 @@ namespace Cosmos.Kernel.Memory.Heap
     // is tried once more. The owner says how a collection starts, because it must begin in assembly with the
     // callee-saved registers pushed where the conservative stack scan finds them (collect.asm), and from there calls
     // Collect with its roots. Not thread-safe: the owner keeps other threads out.
+    //
+    // CoreLib writes a new object's MethodTable only after the owner's allocation has returned, when other threads may
+    // run again: meanwhile a collection would take the slot (type 0) for free and hand it out a second time. So every
+    // slot leaves here with a provisional type (one with no references: `object`'s), which the real one replaces.
     public sealed unsafe class CollectedHeap
     {
         readonly ObjectHeap _heap;
         readonly GarbageCollector _collector;
         readonly CollectionBudget _budget;
         readonly delegate*<void> _startCollection;
+        readonly ulong _provisionalType;
 
-        public CollectedHeap(ObjectHeap heap, GarbageCollector collector, CollectionBudget budget, delegate*<void> startCollection)
+        // provisionalType: the MethodTable a slot holds until CoreLib writes the object's own (a type without references).
+        public CollectedHeap(ObjectHeap heap, GarbageCollector collector, CollectionBudget budget, delegate*<void> startCollection,
+                             ulong provisionalType)
         {
+            _provisionalType = provisionalType;
             _heap = heap;
             _collector = collector;
             _budget = budget;
@@ -37,7 +45,9 @@ namespace Cosmos.Kernel.Memory.Heap
                 StartCollection();
                 memory = _heap.Allocate(size);
             }
-            if (memory != null) _budget.Allocated(size);
+            if (memory == null) return null;
+            _budget.Allocated(size);
+            *(ulong*)ObjectLayout.ObjectAt(memory) = _provisionalType;
             return memory;
         }
 

@@ -21,6 +21,9 @@ namespace Cosmos.Kernel.Memory.Heap
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static byte* ObjectAt(byte* header) => header + HeaderSize;
 
+        // The MethodTable of a managed object, as its first word holds it.
+        public static ulong MethodTableAddressOf(object o) => *(ulong*)System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref o);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong* HeaderOf(byte* obj) => (ulong*)(obj - HeaderSize);
 

@@ -10,13 +10,15 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
     {
         const ulong BudgetBytes = 64 * 1024;
         static CollectedHeap s_heap;
+        static ulong s_provisionalType;
         static int s_collectionsStarted;
         static bool s_collectingSeenByRoots;
 
         [SetUp]
         public void CreateCollectedHeap()
         {
-            s_heap = new CollectedHeap(_heap.Heap, _heap.Collector, new CollectionBudget(BudgetBytes), &StartCollection);
+            s_provisionalType = _types.Plain(16).MethodTable;
+            s_heap = new CollectedHeap(_heap.Heap, _heap.Collector, new CollectionBudget(BudgetBytes), &StartCollection, s_provisionalType);
             s_collectionsStarted = 0;
             s_collectingSeenByRoots = false;
         }
@@ -56,6 +58,17 @@ namespace Cosmos.Kernel.Tests.Memory.Heap
                 allocations++;
             }
             Assert.That(allocations, Is.GreaterThan(4), "a few pages' worth before the heap was full");
+        }
+
+        // Until CoreLib writes the object's type, a slot must still be an object to a collection run by another
+        // thread: a pointer to it (on that thread's stack) finds it, so it is kept, not handed out again.
+        [Test]
+        public void ASlotIsAnObjectOfTheProvisionalTypeBeforeItsOwnIsWritten()
+        {
+            byte* memory = s_heap.Allocate(48);
+            Assert.That(_heap.Heap.TryFindObject((ulong)memory, out byte* obj), Is.True, "a pointer to the slot finds an object");
+            Assert.That((ulong)obj, Is.EqualTo((ulong)memory + 8));
+            Assert.That(*(ulong*)obj, Is.EqualTo(s_provisionalType));
         }
 
         [Test]
