@@ -109,7 +109,7 @@ namespace Cosmos.Kernel.Tasking
                 process.WaitStatus = waitStatus;
                 // Threads waiting in the kernel (a console read, wait4) stop waiting and leave on their way back.
                 foreach (Thread thread in process.Threads)
-                    if (thread != Thread.Current && thread.State != ThreadState.Exited) thread.Interrupt();
+                    if (IsAnotherLiveThread(thread, Thread.Current)) thread.Interrupt();
             }
             s_lock.Unlock();
             LeaveThread();
@@ -152,7 +152,7 @@ namespace Cosmos.Kernel.Tasking
             process.StoppedBy = self;
             int others = 0;
             foreach (Thread thread in process.Threads)
-                if (IsStoppable(thread, self)) others++;
+                if (IsAnotherLiveThread(thread, self)) others++;
             s_lock.Unlock();
             return others;
         }
@@ -167,7 +167,7 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Lock();
             if (process.StoppedBy == self)
                 foreach (Thread thread in process.Threads)
-                    if (IsStoppable(thread, self) && index-- == 0) found = thread;
+                    if (IsAnotherLiveThread(thread, self) && index-- == 0) found = thread;
             s_lock.Unlock();
             return found;
         }
@@ -193,8 +193,9 @@ namespace Cosmos.Kernel.Tasking
             if (process.Exiting) LeaveThread();
         }
 
-        // Whether a stop by `self` holds `thread`: another thread of the process that may still run user code.
-        static bool IsStoppable(Thread thread, Thread self) => thread != self && !thread.Leaving;
+        // Whether `thread` is another thread of `self`'s process that may still run user code: what a stop holds and
+        // an exit interrupts.
+        static bool IsAnotherLiveThread(Thread thread, Thread self) => thread != self && !thread.Leaving;
 
         static void WaitWhileStoppedLocked(Process process, Thread self)
         {

@@ -18,7 +18,6 @@ namespace Cosmos.Kernel.Memory.Regions
         public ulong Start { get; }
         public ulong End { get; private set; }
         public MemoryProtection Protection { get; internal set; }
-        public ulong Pages => (End - Start) / PageSize;
 
         // What the region is, for the message that kills a program touching it wrongly.
         public abstract string Description { get; }

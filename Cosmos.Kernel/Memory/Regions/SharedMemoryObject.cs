@@ -72,19 +72,6 @@ namespace Cosmos.Kernel.Memory.Regions
         public MemoryProtection Protection { get; }
         public string Description => _file == null ? "shared memory" : "shared mapping of " + _file.Name;
 
-        // Frames made and not yet freed.
-        public ulong ResidentPages
-        {
-            get
-            {
-                s_lock.Lock();
-                ulong resident = 0;
-                foreach (ulong frame in _frameOf) if (frame != 0) resident++;
-                s_lock.Unlock();
-                return resident;
-            }
-        }
-
         // Adds a mapping, unless the object is deleted (false).
         public bool TryAddMapping()
         {
