@@ -51,6 +51,7 @@ namespace Cosmos.Kernel
             PhysicalMemory.Allocator.ReleaseModules();
             MemoryReport.WriteModuleRelease(beforeRelease, PhysicalMemory.Allocator.Statistics);
             MemoryReport.WriteHeapStatistics();
+            PerCpu.StartBootProcessor();
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));
@@ -121,9 +122,8 @@ namespace Cosmos.Kernel
         {
             LegacyPic.RemapAndMask();
             LocalApic.Initialize(madt.LocalApicAddress);
-            PerCpuRecord* boot = PerCpu.Create(0, LocalApic.ApicId, Gdt.BootTables);
-            PerCpu.Install(boot);
-            PerCpu.AddRunning(boot);
+            TlbShootdown.Initialize();
+            WorldStop.Initialize();
             IoApic.Initialize(madt);
             PitCalibration.Measure();
             MonotonicClock.Initialize(PitCalibration.TimestampFrequency);
@@ -136,10 +136,10 @@ namespace Cosmos.Kernel
                                 + " inputs");
             StartApplicationProcessors(madt);
             ConsoleInput.Start(console);
-            Scheduler.Instance.EnableInterrupts();
+            Scheduler.Instance.EnableInterrupts(TickHertz);
         }
 
-        // Starts the other processors one at a time and parks them: they run nothing yet (docs/smp.md).
+        // Starts the other processors one at a time; each runs threads once interrupts go on (docs/smp.md).
         static void StartApplicationProcessors(Madt madt)
         {
             Processors = madt.Processors;
@@ -151,7 +151,7 @@ namespace Cosmos.Kernel
         // CPU indices follow the discovery order; a missing processor keeps its number.
         static void StartEach(List<uint> apicIds)
         {
-            ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, out string problem);
+            ProcessorStartup startup = ProcessorStartup.Prepare(Scheduler.Instance.Stacks, &Scheduler.RunApplicationProcessor, out string problem);
             if (startup == null)
             {
                 KernelLog.WriteLine("cannot start the other processors: " + problem);

@@ -58,6 +58,6 @@ namespace Cosmos.Kernel
 
         static string Name(ThreadState state)
             => state == ThreadState.Running ? "running" : state == ThreadState.Ready ? "ready"
-               : state == ThreadState.Blocked ? "blocked" : "exited";
+               : state == ThreadState.Blocked ? "blocked" : state == ThreadState.Exiting ? "exiting" : "exited";
     }
 }

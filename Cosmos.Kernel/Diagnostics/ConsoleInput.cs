@@ -5,14 +5,16 @@ using Cosmos.Kernel.Sync;
 namespace Cosmos.Kernel.Diagnostics
 {
     // What is typed at the console: bytes from COM1's receive interrupt and characters from the PS/2 keyboard's, kept
-    // in a fixed ring until read. The interrupt handlers only copy bytes and wake a waiting reader; a reader parks
-    // until then, and the other threads run meanwhile.
+    // in a fixed ring until read. The interrupt handlers (on the boot processor) only copy bytes and wake a waiting
+    // reader; a reader, on any processor, parks until then, and the other threads run meanwhile. The ring is shared
+    // under an InterruptSpinLock.
     public static unsafe class ConsoleInput
     {
         const int Capacity = 1024;
 
         static readonly WaitQueue s_readers = new WaitQueue();
         static ByteRing s_ring;
+        static InterruptSpinLock s_lock;
         static SerialPort s_serial;
         static ScancodeSet1 s_keyboard;
 
@@ -41,9 +43,9 @@ namespace Cosmos.Kernel.Diagnostics
         public static bool TryRead(out byte value)
         {
             if (s_ring == null) throw new InvalidOperationException("console input: not started");
-            bool interrupts = Cpu.DisableInterruptsSaving();
+            s_lock.Acquire();
             bool taken = s_ring.TryTake(out value);
-            Cpu.RestoreInterrupts(interrupts);
+            s_lock.Release();
             return taken;
         }
 
@@ -51,12 +53,19 @@ namespace Cosmos.Kernel.Diagnostics
         // (WaitingThread.Interrupt: the reader's process is ending).
         static bool TryReadWaiting(out byte value)
         {
-            if (s_ring == null) throw new InvalidOperationException("console input: not started");
-            bool interrupts = Cpu.DisableInterruptsSaving();     // so that no byte arrives between check and wait
-            bool taken = s_ring.TryTake(out value);
-            while (!taken && s_readers.Wait() != WaitResult.Interrupted) taken = s_ring.TryTake(out value);
-            Cpu.RestoreInterrupts(interrupts);
-            return taken;
+            while (!TryRead(out value))
+            {
+                if (s_readers.WaitUnless(&HasInput) == WaitResult.Interrupted) return false;
+            }
+            return true;
+        }
+
+        static bool HasInput()
+        {
+            s_lock.Acquire();
+            bool any = s_ring.Count != 0;
+            s_lock.Release();
+            return any;
         }
 
         // Waits for a line of at most `capacity` characters, echoing what is typed and honouring backspace; the line
@@ -90,7 +99,9 @@ namespace Cosmos.Kernel.Diagnostics
 
         static void OnSerialInterrupt(InterruptFrame* frame)
         {
+            s_lock.Acquire();
             while (s_serial.TryRead(out byte value)) s_ring.TryPut(value);
+            s_lock.Release();
             s_readers.WakeOne();
         }
 
@@ -98,7 +109,9 @@ namespace Cosmos.Kernel.Diagnostics
         {
             char typed = s_keyboard.Translate(Ps2Controller.ReadData());
             if (typed == '\0') return;
+            s_lock.Acquire();
             s_ring.TryPut((byte)typed);
+            s_lock.Release();
             s_readers.WakeOne();
         }
     }

@@ -1,7 +1,6 @@
 using System;
-using System.Runtime;
-using System.Runtime.CompilerServices;
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Arch.X64.Smp;
 using Cosmos.Kernel.Boot;
 using Cosmos.Kernel.Diagnostics;
 using Cosmos.Kernel.Memory.Heap;
@@ -10,8 +9,10 @@ namespace Cosmos.Kernel.Memory
 {
     // The kernel's garbage-collected heap: a CollectedHeap over the heap area (twice the size of RAM, so that large
     // objects find room), backed by page frames. Once Initialize has run, every managed allocation lands here
-    // (Memory/ObjectAllocatorPlug). A collection runs when the allocation budget is spent (its floor is a sixteenth of
-    // RAM), when memory runs out, and on request, with interrupts off: the other threads stand still.
+    // (Memory/ObjectAllocatorPlug), under one InterruptSpinLock. A collection runs when the allocation budget is spent
+    // (its floor is a sixteenth of RAM), when memory runs out, and on request, holding that lock with interrupts off
+    // and the other processors stopped (WorldStop): every other thread stands still. A processor waiting for the lock
+    // answers a stop meanwhile, so it must hold no other InterruptSpinLock: nothing allocates under one.
     // Out of memory even after a collection is a panic. See docs/garbage-collection.md.
     public static unsafe class KernelHeap
     {
@@ -20,6 +21,7 @@ namespace Cosmos.Kernel.Memory
 
         // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
         static bool s_active;
+        static InterruptSpinLock s_lock;
         static ulong s_lastPauseCycles;
         static ulong s_longestPauseCycles;
 
@@ -34,7 +36,7 @@ namespace Cosmos.Kernel.Memory
             var markStack = new MarkStack(PhysicalMemory.AllocateZeroed(MarkStackPages * (int)PageTable.PageSize), MarkStackPages * (int)PageTable.PageSize / sizeof(ulong));
             var objects = new ObjectHeap(area, new KernelPageBacking());
             var collector = new GarbageCollector(objects, markStack, new MemoryRange(KernelImage.VirtualStart, KernelImage.VirtualEnd));
-            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(ramPages * PageTable.PageSize / 16), &CollectWithRegistersOnStack,
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(ramPages * PageTable.PageSize / 16), &StartCollection,
                                        ObjectLayout.MethodTableAddressOf(new object()));
             s_roots = new KernelRoots();
             s_active = true;
@@ -45,15 +47,15 @@ namespace Cosmos.Kernel.Memory
                : new HeapStatistics(s_heap.Objects.BytesInUse, s_heap.Objects.CommittedPages, s_heap.Objects.SpanCount,
                                     s_heap.Objects.BytesAllocated, s_heap.Collections, s_lastPauseCycles, s_longestPauseCycles);
 
-        // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting).
-        // One processor: with interrupts off no other thread can enter the heap (SMP will need a spin lock).
+        // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting:
+        // only the collecting processor runs then).
         public static byte* Allocate(nuint size)
         {
             if (!s_active || s_heap.IsCollecting) return null;
-            bool interrupts = Cpu.DisableInterruptsSaving();
+            Lock();
             byte* memory = s_heap.Allocate(size);
             if (memory == null) OutOfMemory(size);
-            Cpu.RestoreInterrupts(interrupts);
+            s_lock.Release();
             return memory;
         }
 
@@ -64,22 +66,31 @@ namespace Cosmos.Kernel.Memory
         public static void Collect()
         {
             if (!s_active || s_heap.IsCollecting) return;
-            bool interrupts = Cpu.DisableInterruptsSaving();
+            Lock();
             s_heap.StartCollection();
-            Cpu.RestoreInterrupts(interrupts);
+            s_lock.Release();
         }
 
-        [RuntimeImport("cosmos_collect_with_registers_on_stack")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        static extern void CollectWithRegistersOnStack();
+        // Spins with the caller's interrupt state between attempts and answers a stop meanwhile: the holder may be
+        // collecting, and waits for this processor to stand still.
+        static void Lock()
+        {
+            while (!s_lock.TryAcquire())
+            {
+                while (s_lock.IsHeld) TlbShootdown.ServeWhileWaiting();
+            }
+        }
 
-        // Called by Memory/collect.asm with the stack pointer below the saved registers.
-        [RuntimeExport("cosmos_collect_garbage")]
+        // The heap's lock held: the collection runs with the registers on the stack, where the scan finds them.
+        static void StartCollection() => Cpu.CallWithRegistersOnStack(&CollectFrom);
+
         static void CollectFrom(ulong stackPointer)
         {
             ulong start = Cpu.ReadTimestamp();
+            WorldStop.StopOthers();
             s_roots.StackPointer = stackPointer;
             s_heap.Collect(s_roots);
+            WorldStop.ResumeOthers();
             s_lastPauseCycles = Cpu.ReadTimestamp() - start;
             if (s_lastPauseCycles > s_longestPauseCycles) s_longestPauseCycles = s_lastPauseCycles;
         }

@@ -10,7 +10,7 @@ namespace Cosmos.Kernel.Memory
 
         public bool Commit(ulong address, int pageCount)
         {
-            PageFrameAllocator frames = PhysicalMemory.Allocator;
+            LockedPageFrames frames = PhysicalMemory.Frames;
             for (int i = 0; i < pageCount; i++)
             {
                 ulong page = address + (ulong)i * PageSize;
@@ -26,10 +26,6 @@ namespace Cosmos.Kernel.Memory
             return true;
         }
 
-        public void Decommit(ulong address, int pageCount)
-        {
-            for (int i = 0; i < pageCount; i++)
-                PhysicalMemory.Allocator.FreePage(KernelAddressSpace.Unmap(address + (ulong)i * PageSize));
-        }
+        public void Decommit(ulong address, int pageCount) => KernelAddressSpace.UnmapAndFree(address, pageCount);
     }
 }

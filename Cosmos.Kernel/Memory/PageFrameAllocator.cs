@@ -8,8 +8,8 @@ namespace Cosmos.Kernel.Memory
     // it (DMA below 16 MiB or 4 GiB), which ask with a limit and are served from the bottom. Memory below 1 MiB is a
     // separate pool, counted as reserved, that only a limit at or below 1 MiB reaches (the SMP trampoline).
     // Freeing a page that is not allocated, not owned, or part of an unreleased boot module throws.
-    // Not thread-safe: the kernel serialises calls (the SMP work adds the lock).
-    public sealed unsafe class PageFrameAllocator
+    // Not thread-safe: the kernel shares it through LockedPageFrames.
+    public sealed unsafe class PageFrameAllocator : IPageFrames
     {
         public const ulong PageSize = PageRange.PageSize;
         public const ulong NoLimit = ulong.MaxValue;

@@ -27,11 +27,11 @@ namespace Cosmos.Kernel.Memory
         const int EntriesPerTable = 512;
 
         readonly byte* _window;
-        readonly PageFrameAllocator _frames;
+        readonly IPageFrames _frames;
         readonly bool _noExecute;
         ulong _windowEnd;
 
-        PageTable(byte* window, ulong windowEnd, PageFrameAllocator frames, bool noExecuteSupported)
+        PageTable(byte* window, ulong windowEnd, IPageFrames frames, bool noExecuteSupported)
         {
             _window = window;
             _windowEnd = windowEnd;
@@ -43,7 +43,7 @@ namespace Cosmos.Kernel.Memory
         // address 0 can be read and written; windowEnd: the first physical address the window does not reach (tables
         // are allocated below it), or PageFrameAllocator.NoLimit when it reaches all memory. noExecuteSupported: whether the CPU honours the NX bit (with EFER.NXE off the bit is
         // reserved and setting it would fault), so that pages not asked to be executable can be made non-executable.
-        public static PageTable Create(byte* window, ulong windowEnd, PageFrameAllocator frames, bool noExecuteSupported)
+        public static PageTable Create(byte* window, ulong windowEnd, IPageFrames frames, bool noExecuteSupported)
         {
             var table = new PageTable(window, windowEnd, frames, noExecuteSupported);
             table.RootAddress = table.NewTable();
@@ -93,7 +93,7 @@ namespace Cosmos.Kernel.Memory
                 if ((root[index] & Present) != 0) FreeSubtree(root[index] & AddressMask, RootLevel - 1);
                 root[index] = 0;
             }
-            _frames.FreePage(RootAddress);
+            FreeTable(RootAddress);
             RootAddress = 0;
         }
 
@@ -108,7 +108,7 @@ namespace Cosmos.Kernel.Memory
                 if (level == PtLevel || (entry & LargeBit) != 0) _frames.FreeContiguous(PageAddress(entry, level), (int)(LevelPageSize(level) / PageSize));
                 else FreeSubtree(entry & AddressMask, level - 1);
             }
-            _frames.FreePage(address);
+            FreeTable(address);
         }
 
         // Lets tables come from anywhere below windowEnd, once the window reaches further (the kernel's direct map
@@ -127,9 +127,14 @@ namespace Cosmos.Kernel.Memory
         public bool MapLarge(ulong virtualAddress, ulong physicalAddress, PageAttributes attributes)
             => MapAt(PdLevel, virtualAddress, physicalAddress, attributes);
 
-        // Unmaps the page (4 KiB or large) that holds virtualAddress, frees the tables this leaves empty, and returns
-        // the page's physical address. Unmapping what is not mapped is a bug and throws.
-        public ulong Unmap(ulong virtualAddress)
+        // The pages this table's tables take (this PageTable's own: the kernel half a process shares counts in the
+        // kernel's).
+        public int TablePages { get; private set; }
+
+        // Unmaps the page (4 KiB or large) that holds virtualAddress, frees the tables this leaves empty (unless told
+        // not to: a table another processor may still have cached must not be freed before its TLB is flushed), and
+        // returns the page's physical address. Unmapping what is not mapped is a bug and throws.
+        public ulong Unmap(ulong virtualAddress, bool freeEmptyTables = true)
         {
             ulong** path = stackalloc ulong*[RootLevel + 1];
             int leafLevel = Walk(virtualAddress, path);
@@ -137,7 +142,7 @@ namespace Cosmos.Kernel.Memory
             ulong physical = PageAddress(*path[leafLevel], leafLevel);
             *path[leafLevel] = 0;
             AddToCount(path, leafLevel + 1, -1);
-            FreeEmptyTables(path, leafLevel, PdLevel);
+            if (freeEmptyTables) FreeEmptyTables(path, leafLevel, PdLevel);
             return physical;
         }
 
@@ -261,7 +266,7 @@ namespace Cosmos.Kernel.Memory
             {
                 ulong* pointer = path[level + 1];
                 if ((*pointer & CountMask) != 0) return;
-                _frames.FreePage(*pointer & AddressMask);
+                FreeTable(*pointer & AddressMask);
                 *pointer = 0;
                 AddToCount(path, level + 2, -1);
             }
@@ -304,9 +309,16 @@ namespace Cosmos.Kernel.Memory
         {
             ulong frame = _windowEnd == PageFrameAllocator.NoLimit ? _frames.AllocatePage() : _frames.AllocatePageBelow(_windowEnd);
             if (frame == 0) return 0;
+            TablePages++;
             ulong* table = Table(frame);
             for (int i = 0; i < EntriesPerTable; i++) table[i] = 0;
             return frame;
+        }
+
+        void FreeTable(ulong address)
+        {
+            _frames.FreePage(address);
+            TablePages--;
         }
 
         ulong* Table(ulong physicalAddress) => (ulong*)(_window + physicalAddress);

@@ -1,12 +1,13 @@
 using Cosmos.Kernel.Arch.X64;
+using Cosmos.Kernel.Arch.X64.Smp;
 using Cosmos.Kernel.Memory.Regions;
 
 namespace Cosmos.Kernel.Memory
 {
-    // A process's page table as its UserAddressSpace edits it: a PageTable sharing the kernel half, edited with
-    // interrupts off (its tables come from the page-frame allocator, whose lock is having this processor to oneself),
-    // and the TLB kept in step when the table is the one loaded. Other processors run no user threads yet, so no TLB
-    // of theirs can hold these entries (issue 8 adds shootdowns).
+    // A process's page table as its UserAddressSpace edits it (one change at a time: under the address space's lock):
+    // a PageTable sharing the kernel half, its tables from the shared page-frame allocator. A change that can leave a
+    // stale TLB entry (unmap, protect) is invalidated here, and on every other processor that has the table loaded
+    // (TlbShootdown), before the caller may free the frame.
     public sealed class ProcessPageTable : IUserPageTable
     {
         readonly PageTable _table;
@@ -23,37 +24,27 @@ namespace Cosmos.Kernel.Memory
         // A new, empty address space; null when there is no memory for its root table.
         public static UserAddressSpace CreateAddressSpace()
         {
-            bool interrupts = Cpu.DisableInterruptsSaving();
             PageTable table = KernelAddressSpace.CreateProcessTable();
-            Cpu.RestoreInterrupts(interrupts);
             return table == null ? null : new UserAddressSpace(new ProcessPageTable(table), KernelFrames.Instance, ReadersExclusive);
         }
 
         public ulong RootAddress => _table.RootAddress;
 
-        public bool Map(ulong address, ulong frame, PageAttributes attributes)
-        {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            bool mapped = _table.Map(address, frame, attributes);
-            Cpu.RestoreInterrupts(interrupts);
-            return mapped;
-        }
+        public bool Map(ulong address, ulong frame, PageAttributes attributes) => _table.Map(address, frame, attributes);
 
+        // Empty tables stay until Destroy: another processor running this process may still hold them in its
+        // paging-structure caches.
         public ulong Unmap(ulong address)
         {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            ulong frame = _table.Unmap(address);
-            InvalidateIfLoaded(address);
-            Cpu.RestoreInterrupts(interrupts);
+            ulong frame = _table.Unmap(address, freeEmptyTables: false);
+            Invalidate(address);
             return frame;
         }
 
         public void Protect(ulong address, PageAttributes attributes)
         {
-            bool interrupts = Cpu.DisableInterruptsSaving();
             _table.Protect(address, attributes);
-            InvalidateIfLoaded(address);
-            Cpu.RestoreInterrupts(interrupts);
+            Invalidate(address);
         }
 
         public bool TryQuery(ulong address, out ulong frame)
@@ -65,16 +56,12 @@ namespace Cosmos.Kernel.Memory
 
         public ulong NextMapped(ulong from, ulong end) => _table.NextMapped(from, end);
 
-        public void Destroy()
-        {
-            bool interrupts = Cpu.DisableInterruptsSaving();
-            _table.DestroySharingUpperHalf();
-            Cpu.RestoreInterrupts(interrupts);
-        }
+        public void Destroy() => _table.DestroySharingUpperHalf();
 
-        void InvalidateIfLoaded(ulong address)
+        void Invalidate(ulong address)
         {
             if (Cpu.ReadCr3() == _table.RootAddress) Cpu.InvalidatePage(address);
+            TlbShootdown.FlushOthersWithRoot(_table.RootAddress);
         }
     }
 }

@@ -15,6 +15,10 @@ namespace Cosmos.Kernel.Sync
 
         void RestoreInterrupts(bool wereEnabled);
 
+        // Called on every turn of a spin-wait: a hint to the processor, and where a processor answers the requests
+        // other processors make of it while it spins with interrupts off (they may be waiting for it in turn).
+        void SpinWait();
+
         // A monotonic clock, for timeouts.
         ulong NowNanoseconds { get; }
     }

@@ -5,7 +5,8 @@ namespace Cosmos.Kernel.Sync
 {
     // The lowest lock: for short sections that must not sleep, including ones shared with interrupt handlers. Acquire
     // turns interrupts off on this processor (so its holder cannot be switched out or interrupted into a second
-    // Acquire), then spins until an atomic compare-exchange takes the lock. The holder must not sleep (Mutex and
+    // Acquire), then spins until an atomic compare-exchange takes the lock, answering other processors' requests
+    // meanwhile (IScheduler.SpinWait). The holder must not sleep (Mutex and
     // WaitQueue check), and a processor acquiring a lock it holds would spin forever: that is an error instead.
     public sealed class SpinLock
     {
@@ -31,7 +32,7 @@ namespace Cosmos.Kernel.Sync
             }
             while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
             {
-                while (Volatile.Read(ref _taken) != 0) { }
+                while (Volatile.Read(ref _taken) != 0) scheduler.SpinWait();
             }
             _ownerProcessor = processor;
             _interruptsWereOn = interruptsWereOn;

@@ -37,6 +37,17 @@ namespace Cosmos.Kernel.Sync
             return result;
         }
 
+        // Sleeps until woken or interrupted, unless `ready` (checked after the thread is queued, so that a wake between
+        // the check and the sleep is not lost) says that what the caller waits for is already there (Woken).
+        public unsafe WaitResult WaitUnless(delegate*<bool> ready)
+        {
+            WaitingThread self = Scheduling.Scheduler.CurrentThread;
+            CheckMayBlock(self, "WaitQueue.WaitUnless");
+            Enqueue(self);
+            if (ready() && Remove(self)) return WaitResult.Woken;
+            return Block(self, Infinite, interruptible: true);
+        }
+
         // Wakes the thread that has waited longest; whether there was one.
         public bool WakeOne()
         {

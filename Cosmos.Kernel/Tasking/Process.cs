@@ -37,6 +37,9 @@ namespace Cosmos.Kernel.Tasking
         // Its threads still running; the last to leave ends the process.
         public int LiveThreads { get; internal set; }
 
+        // The thread that left last and ended it, which a wait joins (its kernel stack goes after the process ends).
+        internal Thread LastThread { get; set; }
+
         // Set once exit (or a fault) has ended the process: its other threads leave as soon as they reach the boundary
         // with user mode (docs/processes.md).
         public bool Exiting { get; internal set; }

@@ -131,6 +131,7 @@ namespace Cosmos.Kernel.Tasking
                 process.AddressSpace.Unmap(thread.UserStackStart, thread.UserStackEnd - thread.UserStackStart);
             s_lock.Lock();
             bool last = --process.LiveThreads == 0;
+            if (last) process.LastThread = thread;
             s_lock.Unlock();
             if (last) EndProcess(process);
             Scheduler.Instance.LeaveAddressSpace();
@@ -140,9 +141,9 @@ namespace Cosmos.Kernel.Tasking
         // Stops every other thread of the calling thread's process from running user code, from starting threads and
         // from ending, until ResumeOthers: each stays in the kernel, or waits at the boundary with user mode
         // (AtUserBoundary), with its user registers where StoppedThread finds them. What a collector of the user heap
-        // needs to scan every thread's roots. Waits its turn if another thread has them stopped. One processor runs
-        // threads, so a thread that is not running is in the kernel already and the stop holds at once (other
-        // processors will need an interrupt to bring theirs in). Returns how many other threads there are.
+        // needs to scan every thread's roots. Waits its turn if another thread has them stopped, then until none of
+        // the others runs user code: one that does, on another processor, comes into the kernel at its next timer
+        // tick at the latest and holds at the boundary. Returns how many other threads there are.
         public static int StopOthers()
         {
             Thread self = Thread.Current;
@@ -150,11 +151,22 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Lock();
             WaitWhileStoppedLocked(process, self);
             process.StoppedBy = self;
-            int others = 0;
-            foreach (Thread thread in process.Threads)
-                if (IsAnotherLiveThread(thread, self)) others++;
             s_lock.Unlock();
-            return others;
+            while (true)
+            {
+                s_lock.Lock();
+                int others = 0;
+                bool inUserMode = false;
+                foreach (Thread thread in process.Threads)
+                {
+                    if (!IsAnotherLiveThread(thread, self)) continue;
+                    others++;
+                    inUserMode |= thread.MayRunUserCode;
+                }
+                s_lock.Unlock();
+                if (!inUserMode) return others;
+                Thread.Yield();
+            }
         }
 
         // The `index`th other thread of the calling thread's process, stopped by it, in a fixed order while the stop
@@ -180,17 +192,30 @@ namespace Cosmos.Kernel.Tasking
             s_lock.Unlock();
         }
 
-        // On the way back to user mode (from a system call, a user-mode interrupt or fault): waits while another
-        // thread has the process's threads stopped, and leaves if the process is ending.
+        // On the way back to user mode (from a system call, a user-mode interrupt or fault), interrupts on: waits while
+        // another thread has the process's threads stopped, and leaves if the process is ending.
         public static void AtUserBoundary()
         {
             Thread self = Thread.Current;
             Process process = self.Process;
-            if (!process.HoldsAtBoundary(self)) return;
-            s_lock.Lock();
-            WaitWhileStoppedLocked(process, self);
-            s_lock.Unlock();
-            if (process.Exiting) LeaveThread();
+            while (!MayReturnToUser(self))
+            {
+                s_lock.Lock();
+                WaitWhileStoppedLocked(process, self);
+                s_lock.Unlock();
+                if (process.Exiting) LeaveThread();
+            }
+        }
+
+        // Whether `thread`, about to return to user mode, may go: it first says it may run user code (a stop made
+        // after that waits for it), then looks whether its process is ending or stopped; if so it takes that back.
+        // Needs no lock: the timer tick asks with interrupts off.
+        internal static bool MayReturnToUser(Thread thread)
+        {
+            thread.LeavingForUserMode();
+            if (!thread.Process.HoldsAtBoundary(thread)) return true;
+            thread.StaysInKernel();
+            return false;
         }
 
         // Whether `thread` is another thread of `self`'s process that may still run user code: what a stop holds and
@@ -253,8 +278,16 @@ namespace Cosmos.Kernel.Tasking
 
         // Waits until a child of `parent` with id `childId` (-1: any child) has exited, forgets it and returns its id,
         // with its wait status; -(int)ECHILD when `parent` has no such child, -(int)EINTR when the wait was interrupted
-        // (the caller's process is ending).
+        // (the caller's process is ending). Everything the child had is freed by then, the kernel stack its last
+        // thread left on too.
         public static int Wait(Process parent, int childId, out int waitStatus)
+        {
+            Process child = WaitForExit(parent, childId, out waitStatus, out int result);
+            child?.LastThread.Join();
+            return result;
+        }
+
+        static Process WaitForExit(Process parent, int childId, out int waitStatus, out int result)
         {
             s_lock.Lock();
             try
@@ -270,11 +303,12 @@ namespace Cosmos.Kernel.Tasking
                         if (child.State != ProcessState.Exited) continue;
                         s_processes.RemoveAt(i);
                         waitStatus = child.WaitStatus;
-                        return child.Id;
+                        result = child.Id;
+                        return child;
                     }
                     waitStatus = 0;
-                    if (!found) return -(int)Errno.ECHILD;
-                    if (s_exits.Wait(s_lock) == WaitResult.Interrupted) return -(int)Errno.EINTR;
+                    result = !found ? -(int)Errno.ECHILD : -(int)Errno.EINTR;
+                    if (!found || s_exits.Wait(s_lock) == WaitResult.Interrupted) return null;
                 }
             }
             finally

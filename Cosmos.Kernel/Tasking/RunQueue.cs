@@ -19,11 +19,29 @@ namespace Cosmos.Kernel.Tasking
         public Thread Dequeue()
         {
             Thread thread = _head;
-            if (thread == null) return null;
-            _head = thread.NextInQueue;
-            if (_head == null) _tail = null;
-            thread.NextInQueue = null;
+            if (thread != null) Unlink(null, thread);
             return thread;
+        }
+
+        // The first thread that may run on any processor (what another processor may take), or null.
+        public Thread DequeueUnpinned()
+        {
+            Thread previous = null;
+            for (Thread thread = _head; thread != null; previous = thread, thread = thread.NextInQueue)
+            {
+                if (thread.PinnedTo != Thread.Unpinned) continue;
+                Unlink(previous, thread);
+                return thread;
+            }
+            return null;
+        }
+
+        void Unlink(Thread previous, Thread thread)
+        {
+            if (previous == null) _head = thread.NextInQueue;
+            else previous.NextInQueue = thread.NextInQueue;
+            if (_tail == thread) _tail = previous;
+            thread.NextInQueue = null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Sync;
 
@@ -9,6 +10,9 @@ namespace Cosmos.Kernel.Tasking
     // only the stack pointer is kept here.
     public sealed class Thread : WaitingThread
     {
+        // PinnedTo's value for a thread that may run on any processor.
+        public const int Unpinned = -1;
+
         static int s_nextId;
 
         readonly Action _entry;
@@ -17,7 +21,7 @@ namespace Cosmos.Kernel.Tasking
         {
             Process = process;
             AddressSpace = process?.AddressSpace;
-            Id = s_nextId++;
+            Id = Interlocked.Increment(ref s_nextId) - 1;
             Name = name;
             Priority = priority;
             _entry = entry;
@@ -28,6 +32,14 @@ namespace Cosmos.Kernel.Tasking
         public string Name { get; }
         public ThreadPriority Priority { get; }
         public ThreadState State { get; internal set; }
+
+        // The processor it last ran on (a CPU index), where it goes when it is next ready; and whether it is a
+        // processor's idle thread, which runs only there and only when nothing else is ready.
+        internal uint LastProcessor;
+        internal bool IsIdle;
+
+        // The processor (CPU index) it runs on alone, or Unpinned.
+        public int PinnedTo { get; internal set; } = Unpinned;
 
         // The top of its kernel stack; 0 for the boot thread, which runs on the image's boot stack.
         internal ulong StackTop { get; }
@@ -56,12 +68,25 @@ namespace Cosmos.Kernel.Tasking
         // Set once it has left user mode for good (ProcessTable.LeaveThread): it holds no user references any more.
         internal bool Leaving;
 
+        // Whether it may be running user code: set just before it returns to user mode (ProcessTable.MayReturnToUser),
+        // cleared as it enters the kernel. A stop waits until the others have it clear.
+        int _mayRunUserCode;
+
+        internal bool MayRunUserCode => Volatile.Read(ref _mayRunUserCode) != 0;
+
+        // Says it may run user code from now on; a full fence, so that a stop made after this sees it.
+        internal void LeavingForUserMode() => Interlocked.Exchange(ref _mayRunUserCode, 1);
+
         // Records where its user registers are, on its way into the kernel.
         internal void EnteredKernel(ulong frame, bool systemCall)
         {
             UserFrame = frame;
             UserFrameIsSystemCall = systemCall;
+            Volatile.Write(ref _mayRunUserCode, 0);
         }
+
+        // Takes back LeavingForUserMode: it holds at the boundary instead.
+        internal void StaysInKernel() => Volatile.Write(ref _mayRunUserCode, 0);
         internal ulong SavedStackPointer;
 
         // Links: run queue, sleep queue (parked with a deadline), every thread, exited threads awaiting their stack's
@@ -76,9 +101,9 @@ namespace Cosmos.Kernel.Tasking
 
         public static Thread Current => Scheduler.Instance.Current;
 
-        // A new thread, ready to run `entry` and then exit.
-        public static Thread Start(string name, Action entry, ThreadPriority priority = ThreadPriority.Normal)
-            => Scheduler.Instance.Start(name, entry, priority);
+        // A new thread, ready to run `entry` and then exit; pinned to a processor (a CPU index), it runs there alone.
+        public static Thread Start(string name, Action entry, ThreadPriority priority = ThreadPriority.Normal, int pinnedTo = Unpinned)
+            => Scheduler.Instance.Start(name, entry, priority, pinnedTo: pinnedTo);
 
         // Lets the other ready threads of the same priority run first.
         public static void Yield() => Scheduler.Instance.Yield();

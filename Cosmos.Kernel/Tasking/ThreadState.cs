@@ -5,6 +5,7 @@ namespace Cosmos.Kernel.Tasking
         Ready,          // in a run queue
         Running,        // on the processor
         Blocked,        // parked: waiting for an Unpark or a deadline
-        Exited,         // done; its stack is freed by the next switch
+        Exiting,        // done running; its processor frees its stack after switching away from it
+        Exited,         // done, its stack freed
     }
 }

@@ -34,7 +34,7 @@ namespace Cosmos.Userland.Runtime
             if (areaStorage == null || markStorage == null) Environment.FailFast("out of memory: no room for the heap's bookkeeping");
             var objects = new ObjectHeap(new VirtualArea(AreaBase, AreaPages, areaStorage), new AnonymousMemory());
             var collector = new GarbageCollector(objects, new MarkStack(markStorage, MarkStackPages * 4096 / sizeof(ulong)), types);
-            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &CollectWithRegistersOnStack,
+            s_heap = new CollectedHeap(objects, collector, new CollectionBudget(BudgetFloor), &StartCollection,
                                        ObjectLayout.MethodTableAddressOf(new object()));
             s_roots = new UserRoots(stackTop);
             s_lock = new HeapLock();
@@ -71,13 +71,17 @@ namespace Cosmos.Userland.Runtime
             s_lock.Exit();
         }
 
-        [RuntimeImport("cosmos_collect_with_registers_on_stack")]
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        static extern void CollectWithRegistersOnStack();
+        // The heap lock held: the collection runs with the registers on the stack, where the scan finds them.
+        static void StartCollection() => CallWithRegistersOnStack(&CollectFrom);
 
-        // Called by collect.asm (the kernel's, linked in) with the stack pointer below the saved registers, the heap
-        // lock held. On Linux (the host tests) there is no threads_stop: one thread, the first.
-        [RuntimeExport("cosmos_collect_garbage")]
+        // Calls `target` with the callee-saved registers pushed and the stack pointer below them (the kernel's
+        // registers_on_stack.asm, linked in).
+        [RuntimeImport("cosmos_call_with_registers_on_stack")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern void CallWithRegistersOnStack(delegate*<ulong, void> target);
+
+        // With the stack pointer below the saved registers, the heap lock held. On Linux (the host tests) there is no
+        // threads_stop: one thread, the first.
         static void CollectFrom(ulong stackPointer)
         {
             ulong ownStackEnd;

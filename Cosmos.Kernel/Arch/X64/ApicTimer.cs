@@ -2,8 +2,8 @@ using System;
 
 namespace Cosmos.Kernel.Arch.X64
 {
-    // The local APIC's timer: either periodic (the scheduler's tick) or one-shot (a deadline), at the rate
-    // PitCalibration measured. On every expiry it counts a tick and then calls the installed handler; the interrupt
+    // The local APIC's timer, one per processor, programmed by the processor it interrupts: either periodic (the
+    // scheduler's tick) or one-shot (a deadline), at the rate PitCalibration measured (the same on every processor). On every expiry it counts a tick and then calls the installed handler; the interrupt
     // has already been acknowledged (Idt), so the handler may switch threads. The handler runs with interrupts off and
     // must not allocate.
     public static unsafe class ApicTimer
@@ -24,7 +24,7 @@ namespace Cosmos.Kernel.Arch.X64
         // Counts per second (after the divider).
         public static ulong Frequency => s_scale.Frequency;
 
-        // Timer interrupts taken since boot.
+        // Timer interrupts the boot processor took since boot (each processor's timer ticks at the same rate).
         public static ulong Ticks => s_ticks;
 
         // Installs what is called on every expiry, periodic or one-shot (null for nothing), with the interrupted
@@ -36,6 +36,7 @@ namespace Cosmos.Kernel.Arch.X64
             return previous;
         }
 
+        // On the calling processor's timer.
         public static void StartPeriodic(uint hertz)
         {
             ulong period = hertz == 0 ? 0 : s_scale.Frequency / hertz;
@@ -54,16 +55,19 @@ namespace Cosmos.Kernel.Arch.X64
 
         public static void Stop() => LocalApic.Write(LocalApic.TimerInitialCount, 0);
 
+        // The divider too: a processor's timer starts with its own (reset) divider, not the one calibration set on the
+        // boot processor's.
         static void Program(uint mode, uint count)
         {
             LocalApic.Write(LocalApic.TimerInitialCount, 0);
+            LocalApic.Write(LocalApic.TimerDivide, DivideConfiguration);
             LocalApic.Write(LocalApic.LvtTimer, mode | InterruptVectors.ApicTimer);
             LocalApic.Write(LocalApic.TimerInitialCount, count);
         }
 
         static void OnInterrupt(InterruptFrame* frame)
         {
-            s_ticks++;
+            if (PerCpu.Current->Index == 0) s_ticks++;
             delegate*<InterruptFrame*, void> handler = s_handler;
             if (handler != null) handler(frame);
         }

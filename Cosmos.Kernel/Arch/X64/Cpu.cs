@@ -34,6 +34,11 @@ namespace Cosmos.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void WaitForInterrupt();
 
+        // Tells the processor it is in a spin-wait loop: it saves power and, on a hyperthread, yields to its sibling.
+        [RuntimeImport("cosmos_pause")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void Pause();
+
         [RuntimeImport("cosmos_read_cr0")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadCr0();
@@ -62,6 +67,25 @@ namespace Cosmos.Kernel.Arch.X64
         [RuntimeImport("cosmos_invlpg")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void InvalidatePage(ulong virtualAddress);
+
+        // Drops every TLB entry, global ones included (toggling CR4.PGE does that; reloading CR3 would keep them).
+        public static void FlushTlb()
+        {
+            ulong cr4 = ReadCr4();
+            if ((cr4 & CpuFeatures.Cr4GlobalPagesEnable) == 0)
+            {
+                WriteCr3(ReadCr3());
+                return;
+            }
+            WriteCr4(cr4 & ~CpuFeatures.Cr4GlobalPagesEnable);
+            WriteCr4(cr4);
+        }
+
+        // Calls `target` with the callee-saved registers pushed and the stack pointer below them, for code that scans
+        // this stack conservatively from there up (registers_on_stack.asm).
+        [RuntimeImport("cosmos_call_with_registers_on_stack")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void CallWithRegistersOnStack(delegate*<ulong, void> target);
 
         // registers[0..3] = eax, ebx, ecx, edx of CPUID(leaf, subleaf).
         [RuntimeImport("cosmos_cpuid")]

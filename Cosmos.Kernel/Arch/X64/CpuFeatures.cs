@@ -10,7 +10,7 @@ namespace Cosmos.Kernel.Arch.X64
         const uint StandardFeatureRandomNumbers = 1u << 30;       // ECX: RDRAND
         const uint ExtendedFeatureMsr = 0xC0000080;               // EFER
         const ulong EferNoExecuteEnable = 1UL << 11;
-        const ulong Cr4GlobalPagesEnable = 1UL << 7;
+        internal const ulong Cr4GlobalPagesEnable = 1UL << 7;
 
         // Whether pages can be marked no-execute (once EnableNoExecute has run).
         public static bool NoExecute { get; private set; }

@@ -11,6 +11,9 @@ namespace Cosmos.Kernel.Arch.X64
         public const int IsaIrqBase = 0x30;                 // ISA IRQ n through the I/O APIC: 0x30 + n
         public const int IsaIrqCount = 16;
         public const int ApicTimer = 0xF0;
+        public const int TlbShootdown = 0xF1;               // interprocessor requests (Arch/X64/Smp)
+        public const int WorldStop = 0xF2;
+        public const int Wakeup = 0xF3;
         public const int ApicSpurious = 0xFF;               // the low 4 bits must be set on older APICs
 
         public static int ForIsaIrq(int irq)

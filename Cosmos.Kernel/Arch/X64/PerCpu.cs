@@ -17,6 +17,11 @@ namespace Cosmos.Kernel.Arch.X64
         public ulong KernelStackTop;    // the running thread's: where system calls from user mode start (user_mode.asm)
         public ulong UserStackPointer;  // the user's rsp, kept here for the instant a system call needs to switch stacks
         public DescriptorTables* Tables;    // its GDT and TSS
+        public ulong LoadedRoot;        // the PML4 in its CR3, written before it is loaded (TlbShootdown)
+        public ulong FlushesRequested;  // TLB flushes other processors asked of it, and those it has done (TlbShootdown)
+        public ulong FlushesDone;
+        public ulong StopsServed;       // the last stop of the world it joined (WorldStop)
+        public ulong StoppedAt;         // its stack pointer while it stands still in a stop
     }
 
     public static unsafe class PerCpu
@@ -43,6 +48,18 @@ namespace Cosmos.Kernel.Arch.X64
             record->ApicId = apicId;
             record->Tables = tables;
             return record;
+        }
+
+        // The boot processor's record, installed and counted as running: its local APIC ID from CPUID (the APIC itself
+        // is not mapped yet), its tables those in the image. What the scheduler needs before it starts.
+        public static void StartBootProcessor()
+        {
+            uint* registers = stackalloc uint[4];
+            Cpu.Cpuid(1, 0, registers);
+            PerCpuRecord* record = Create(0, registers[1] >> 24, Gdt.BootTables);
+            record->LoadedRoot = Cpu.ReadCr3();
+            Install(record);
+            AddRunning(record);
         }
 
         // Points the calling processor's GS base at its record (after its GDT is loaded, which clears the GS base).

@@ -26,10 +26,16 @@ namespace Cosmos.Kernel.Arch.X64
 
         static delegate*<SystemCallFrame*, void> s_handler;
 
-        // Enables SYSCALL on this processor and sends every call to `handler`.
+        // Enables SYSCALL on this processor and sends every call, from every processor, to `handler`.
         public static void Initialize(delegate*<SystemCallFrame*, void> handler)
         {
             s_handler = handler;
+            EnableOnThisProcessor();
+        }
+
+        // Enables SYSCALL on another processor, once Initialize has run on the first.
+        public static void EnableOnThisProcessor()
+        {
             Cpu.WriteMsr(EferMsr, Cpu.ReadMsr(EferMsr) | SystemCallEnable);
             // SYSCALL loads cs = STAR[47:32] and ss = that + 8; SYSRET loads ss = STAR[63:48] + 8 and cs = that + 16,
             // which is why the GDT has user data before user code.

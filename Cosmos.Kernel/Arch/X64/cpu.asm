@@ -49,6 +49,11 @@ cosmos_wait_for_interrupt:
     sti
     hlt
     ret
+; A spin-wait hint (Cpu.Pause).
+global cosmos_pause
+cosmos_pause:
+    pause
+    ret
 
 global cosmos_read_cr0, cosmos_read_cr2, cosmos_read_cr3, cosmos_read_cr4, cosmos_write_cr3, cosmos_write_cr4, cosmos_invlpg
 cosmos_read_cr0:

@@ -54,12 +54,11 @@ namespace Cosmos.Kernel.Tests.Memory
         [KernelTest]
         internal static void KernelPagesMapUnmapAndProtect()
         {
-            PageFrameAllocator frames = PhysicalMemory.Allocator;
+            LockedPageFrames frames = PhysicalMemory.Frames;
             // The scratch area's page tables are created once and its PDPT stays: count from after a first use.
-            ulong warmUp = frames.AllocatePage();
-            KernelAddressSpace.Map(ScratchAddress, warmUp, PageAttributes.Writable);
-            frames.FreePage(KernelAddressSpace.Unmap(ScratchAddress));
-            ulong freeBefore = frames.Statistics.FreePages;
+            KernelAddressSpace.Map(ScratchAddress, frames.AllocatePage(), PageAttributes.Writable);
+            KernelAddressSpace.UnmapAndFree(ScratchAddress, 1);
+            ulong freeBefore = PhysicalMemory.Allocator.Statistics.FreePages;
 
             // The page counts are read before any assertion builds a message (messages take heap pages).
             ulong frame = frames.AllocatePage();
@@ -70,16 +69,14 @@ namespace Cosmos.Kernel.Tests.Memory
             KernelAddressSpace.Protect(ScratchAddress, PageAttributes.ReadOnly);
             KernelAddressSpace.TryQuery(ScratchAddress, out PageMapping protectedMapping);
             ulong afterProtect = *(ulong*)ScratchAddress;
-            ulong unmapped = KernelAddressSpace.Unmap(ScratchAddress);
+            KernelAddressSpace.UnmapAndFree(ScratchAddress, 1);
             bool stillMapped = KernelAddressSpace.TryQuery(ScratchAddress, out _);
-            frames.FreePage(frame);
-            ulong freeAfter = frames.Statistics.FreePages;
+            ulong freeAfter = PhysicalMemory.Allocator.Statistics.FreePages;
 
             Assert.Equal(0x0123456789ABCDEFUL, throughDirectMap, "the value written through the new mapping, read through the direct map");
             Assert.Equal((long)(PageAttributes.Writable | PageAttributes.Global), (long)mapped.Attributes, "the new mapping's attributes");
             Assert.Equal((long)PageAttributes.Global, (long)protectedMapping.Attributes, "read-only after Protect");
             Assert.Equal(0x0123456789ABCDEFUL, afterProtect, "the value survives a protection change");
-            Assert.Equal(frame, unmapped, "Unmap returns the frame");
             Assert.False(stillMapped, "unmapped");
             Assert.Equal(freeBefore, freeAfter, "free pages: the page and the tables it needed are back");
         }

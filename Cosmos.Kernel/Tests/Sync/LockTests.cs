@@ -2,6 +2,7 @@ using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Diagnostics.Testing;
 using Cosmos.Kernel.Sync;
 using Cosmos.Kernel.Tasking;
+using Cosmos.Kernel.Tests.Tasking;
 
 namespace Cosmos.Kernel.Tests.Sync
 {
@@ -75,7 +76,7 @@ namespace Cosmos.Kernel.Tests.Sync
                     if ((i + index) % 4 == 0)
                     {
                         rwLock.EnterWrite();
-                        if (++writers != 1 || readers != 0) violations++;
+                        if (++writers != 1 || System.Threading.Volatile.Read(ref readers) != 0) System.Threading.Interlocked.Increment(ref violations);
                         Thread.Yield();
                         writes++;
                         writers--;
@@ -83,11 +84,12 @@ namespace Cosmos.Kernel.Tests.Sync
                     }
                     else
                     {
-                        rwLock.EnterRead();
-                        if (writers != 0) violations++;
-                        if (++readers > maxReaders) maxReaders = readers;
+                        rwLock.EnterRead();                      // readers run at once on several processors
+                        if (writers != 0) System.Threading.Interlocked.Increment(ref violations);
+                        int inside = System.Threading.Interlocked.Increment(ref readers);
+                        if (inside > maxReaders) maxReaders = inside;
                         Thread.Yield();
-                        readers--;
+                        System.Threading.Interlocked.Decrement(ref readers);
                         rwLock.ExitRead();
                     }
                 }
@@ -110,8 +112,9 @@ namespace Cosmos.Kernel.Tests.Sync
                 if (index == Readers)
                 {
                     for (int i = 0; i < 10; i++) Thread.Yield();        // the readers are in
+                    int readsBeforeTheAttempt = reads;
                     rwLock.EnterWrite();
-                    readsBeforeTheWrite = reads;
+                    readsBeforeTheWrite = reads - readsBeforeTheAttempt;
                     rwLock.ExitWrite();
                     return;
                 }
@@ -165,10 +168,10 @@ namespace Cosmos.Kernel.Tests.Sync
             var queue = new WaitQueue();
             var result = (WaitResult)(-1);
             Thread waiter = Thread.Start("waiter", () => result = queue.Wait());
-            for (int i = 0; i < 100 && queue.Count == 0; i++) Thread.Yield();
+            Yielding.Until(() => queue.Count != 0);
             Assert.Equal(1, queue.Count, "the waiter waits");
             waiter.Interrupt();
-            for (int i = 0; i < 100 && result == (WaitResult)(-1); i++) Thread.Yield();
+            Yielding.Until(() => result != (WaitResult)(-1));
             Assert.Equal((long)WaitResult.Interrupted, (long)result, "the waiter's result");
             Assert.Equal(0, queue.Count, "the queue is empty again");
         }

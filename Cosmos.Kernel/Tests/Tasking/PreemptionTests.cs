@@ -9,7 +9,7 @@ namespace Cosmos.Kernel.Tests.Tasking
     // time.
     static class PreemptionTests
     {
-        const int SseWorkers = 3;
+        const int SseWorkersPerProcessor = 3;
         const ulong Preemptions = 2000;
         const int Sleeps = 5;
         const ulong SleepNanoseconds = 10_000_000;
@@ -43,16 +43,17 @@ namespace Cosmos.Kernel.Tests.Tasking
             int slice = scheduler.TimeSliceTicks;
             scheduler.TimeSliceTicks = 1;
             ulong until = scheduler.ContextSwitches + Preemptions;
-            var intact = new bool[SseWorkers];
-            var workers = new Thread[SseWorkers];
-            for (int i = 0; i < SseWorkers; i++)
+            int count = SseWorkersPerProcessor * PerCpu.RunningCount;        // more than the processors: they take turns
+            var intact = new bool[count];
+            var workers = new Thread[count];
+            for (int i = 0; i < count; i++)
             {
                 int worker = i;
                 workers[i] = Thread.Start("sse", () => intact[worker] = SumsStayExact(worker + 1, until));
             }
             foreach (Thread worker in workers) worker.Join();
             scheduler.TimeSliceTicks = slice;
-            for (int i = 0; i < SseWorkers; i++) Assert.True(intact[i], "the sums of SSE worker " + i.ToString());
+            for (int i = 0; i < count; i++) Assert.True(intact[i], "the sums of SSE worker " + i.ToString());
         }
 
         // Adds seed, 2 seed, 3 seed and 4 seed to four doubles until the scheduler has switched `until` times, and

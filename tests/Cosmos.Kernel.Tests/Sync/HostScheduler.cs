@@ -24,6 +24,8 @@ namespace Cosmos.Kernel.Tests.Sync
 
         public void RestoreInterrupts(bool wereEnabled) { }
 
+        public void SpinWait() => System.Threading.Thread.SpinWait(1);
+
         public ulong NowNanoseconds => (ulong)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
     }
 }

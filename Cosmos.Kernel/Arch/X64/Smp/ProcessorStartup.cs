@@ -9,8 +9,9 @@ namespace Cosmos.Kernel.Arch.X64.Smp
 {
     // Starts the application processors, one at a time, by the MP initialization protocol (INIT, STARTUP, STARTUP):
     // each runs the trampoline (ap_trampoline.asm) from a page below 1 MiB into 64-bit mode on a kernel stack of its
-    // own, then Enter sets it up with its own GDT/TSS and per-CPU record, reports alive in the hand-off block and
-    // parks. See docs/smp.md for the sequence. Runs on the boot processor, interrupts off, before scheduling starts.
+    // own, then Enter sets it up with its own GDT/TSS and per-CPU record, reports alive in the hand-off block and goes
+    // on to the work it was given (the scheduler's). See docs/smp.md for the sequence. Runs on the boot processor,
+    // interrupts off, before scheduling starts.
     public sealed unsafe class ProcessorStartup
     {
         const ulong InitSettleNanoseconds = 10_000_000;       // INIT to STARTUP (Intel SDM, MP initialization)
@@ -21,6 +22,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
         // The block the processor being started reports to, and the page it runs from (both set by Prepare).
         static HandOffBlock* s_handOff;
         static ulong s_trampolinePage;
+        static delegate*<PerCpuRecord*, void> s_work;
 
         readonly KernelStackArea _stacks;
 
@@ -30,8 +32,9 @@ namespace Cosmos.Kernel.Arch.X64.Smp
         }
 
         // Copies the trampoline into a page below 1 MiB and identity maps it (paging goes on while it runs there).
-        // Null, with the reason, when processors cannot be started.
-        public static ProcessorStartup Prepare(KernelStackArea stacks, out string problem)
+        // Each processor started runs `work` once it is set up, interrupts off, never to return. Null, with the
+        // reason, when processors cannot be started.
+        public static ProcessorStartup Prepare(KernelStackArea stacks, delegate*<PerCpuRecord*, void> work, out string problem)
         {
             problem = null;
             if (KernelAddressSpace.RootAddress >= PageTableRootLimit)
@@ -39,7 +42,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
                 problem = "the kernel's PML4 lies above 4 GiB, out of the trampoline's reach";
                 return null;
             }
-            ulong page = PhysicalMemory.Allocator.AllocatePageBelow(PhysicalMemoryPlan.LowMemoryEnd);
+            ulong page = PhysicalMemory.Frames.AllocatePageBelow(PhysicalMemoryPlan.LowMemoryEnd);
             if (page == 0)
             {
                 problem = "no free page below 1 MiB for the trampoline";
@@ -47,7 +50,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
             }
             if (!KernelAddressSpace.Map(page, page, PageAttributes.Executable))
             {
-                PhysicalMemory.Allocator.FreePage(page);
+                PhysicalMemory.Frames.FreePage(page);
                 problem = "no memory for the trampoline's page tables";
                 return null;
             }
@@ -56,6 +59,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
             var image = new ReadOnlySpan<byte>(start, (int)((byte*)TrampolineEnd() - start));
             image.CopyTo(new Span<byte>(DirectMap.ToVirtual(page), (int)PageTable.PageSize));
             s_trampolinePage = page;
+            s_work = work;
             s_handOff = (HandOffBlock*)((byte*)DirectMap.ToVirtual(page) + HandOffBlock.OffsetInPage);
             return new ProcessorStartup(stacks);
         }
@@ -95,7 +99,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
         // Unmaps and frees the trampoline page, once no processor runs it any more.
         public void Finish()
         {
-            PhysicalMemory.Allocator.FreePage(KernelAddressSpace.Unmap(s_trampolinePage));
+            KernelAddressSpace.UnmapAndFree(s_trampolinePage, 1);
             s_handOff = null;
             s_trampolinePage = 0;
         }
@@ -122,7 +126,7 @@ namespace Cosmos.Kernel.Arch.X64.Smp
         }
 
         // Where the trampoline sends a started processor, on its own stack, interrupts off: it takes its tables, the
-        // shared IDT, its record and its local APIC, says it is alive and parks (it runs nothing yet: docs/smp.md).
+        // shared IDT, its record and its local APIC, says it is alive and goes on to its work.
         [RuntimeExport("cosmos_ap_entry")]
         static void Enter(PerCpuRecord* record)
         {
@@ -132,8 +136,11 @@ namespace Cosmos.Kernel.Arch.X64.Smp
             CpuFeatures.EnableGlobalPages();
             Cpu.InvalidatePage(s_trampolinePage);     // the identity mapping is gone once the boot processor finishes
             LocalApic.EnableOnThisProcessor();
+            Volatile.Write(ref record->LoadedRoot, Cpu.ReadCr3());
+            delegate*<PerCpuRecord*, void> work = s_work;
             Volatile.Write(ref s_handOff->Alive, 1u);
-            Cpu.Halt();
+            work(record);
+            throw new InvalidOperationException("processor " + record->Index.ToString() + ": its work returned");
         }
 
         [RuntimeImport("cosmos_ap_trampoline_start_address")]
