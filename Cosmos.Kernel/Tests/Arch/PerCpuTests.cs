@@ -1,6 +1,7 @@
 using Cosmos.Kernel.Arch.X64;
 using Cosmos.Kernel.Arch.X64.Acpi;
 using Cosmos.Kernel.Diagnostics.Testing;
+using Cosmos.Kernel.Tests.Tasking;
 
 namespace Cosmos.Kernel.Tests.Arch
 {
@@ -11,11 +12,35 @@ namespace Cosmos.Kernel.Tests.Arch
         [KernelTest]
         internal static void TheBootProcessorsRecordThroughGsHasIndexZeroAndItsOwnApicId()
         {
-            PerCpuRecord* record = PerCpu.Current;
-            Assert.True(record != null, "gs:[0] holds the record's address");
-            Assert.Equal((ulong)record, Cpu.ReadMsr(PerCpu.GsBaseMsr), "the record sits at the GS base");
-            Assert.Equal(0u, record->Index, "the boot processor is CPU 0");
-            Assert.Equal(LocalApic.ApicId, record->ApicId, "the record holds the ID the local APIC reports");
+            OnProcessor.Run(0, () =>
+            {
+                PerCpuRecord* record = PerCpu.Current;
+                Assert.True(record != null, "gs:[0] holds the record's address");
+                Assert.Equal((ulong)record, Cpu.ReadMsr(PerCpu.GsBaseMsr), "the record sits at the GS base");
+                Assert.Equal(0u, record->Index, "the boot processor is CPU 0");
+                Assert.Equal(LocalApic.ApicId, record->ApicId, "the record holds the ID the local APIC reports");
+            });
+        }
+
+        // A thread pinned to each processor runs there: every processor schedules threads.
+        [KernelTest]
+        internal static void EveryProcessorRunsThreads()
+        {
+            for (int position = 0; position < PerCpu.RunningCount; position++)
+            {
+                uint index = PerCpu.Running(position)->Index;
+                uint ranOn = uint.MaxValue;
+                OnProcessor.Run(index, () => ranOn = CurrentIndex());
+                Assert.Equal(index, ranOn, "the processor a thread pinned to CPU " + index.ToString() + " ran on");
+            }
+        }
+
+        static uint CurrentIndex()
+        {
+            bool interrupts = Cpu.DisableInterruptsSaving();
+            uint index = PerCpu.Current->Index;
+            Cpu.RestoreInterrupts(interrupts);
+            return index;
         }
 
         [KernelTest]
