@@ -33,7 +33,9 @@ namespace Cosmos.Kernel.Tasking
         static Scheduler s_instance;
 
         readonly KernelStackArea _stacks;
-        readonly Processor[] _processors = new Processor[MaxProcessors];   // by CPU index
+        readonly Processor[] _byIndex = new Processor[MaxProcessors];      // by CPU index
+        readonly Processor[] _processors = new Processor[MaxProcessors];   // the first _processorCount, in joining order
+        int _processorCount;
         readonly SleepQueue _sleepers = new SleepQueue();
         int _lock;
         Thread _threads;                    // every live thread
@@ -58,7 +60,7 @@ namespace Cosmos.Kernel.Tasking
             Thread idle = scheduler.Create("idle", Idle, ThreadPriority.Low);
             idle.IsIdle = true;
             var processor = new Processor(PerCpu.Current, idle) { Current = boot };
-            scheduler._processors[processor.Index] = processor;
+            scheduler.Join(processor);
             scheduler.Add(boot);
             scheduler.Add(idle);
             s_instance = scheduler;
@@ -90,8 +92,7 @@ namespace Cosmos.Kernel.Tasking
             get
             {
                 ulong switches = 0;
-                foreach (Processor processor in _processors)
-                    if (processor != null) switches += Volatile.Read(ref processor.ContextSwitches);
+                for (int i = 0; i < Volatile.Read(ref _processorCount); i++) switches += Volatile.Read(ref _processors[i].ContextSwitches);
                 return switches;
             }
         }
@@ -117,7 +118,7 @@ namespace Cosmos.Kernel.Tasking
             var processor = new Processor(record, idle);
             scheduler.Lock();
             scheduler.Add(idle);
-            scheduler._processors[processor.Index] = processor;
+            scheduler.Join(processor);
             scheduler.Unlock();
             while (Volatile.Read(ref scheduler._interruptsOn) == 0) TlbShootdown.ServeWhileWaiting();
             UserMode.EnableOnThisProcessor();
@@ -130,7 +131,7 @@ namespace Cosmos.Kernel.Tasking
         // CPU index that schedules), it runs there only; otherwise wherever there is room.
         public Thread Start(string name, Action entry, ThreadPriority priority, Process process = null, int pinnedTo = Thread.Unpinned)
         {
-            if (pinnedTo != Thread.Unpinned && ((uint)pinnedTo >= MaxProcessors || Volatile.Read(ref _processors[pinnedTo]) == null))
+            if (pinnedTo != Thread.Unpinned && ((uint)pinnedTo >= MaxProcessors || Volatile.Read(ref _byIndex[pinnedTo]) == null))
                 throw new ArgumentOutOfRangeException(nameof(pinnedTo), "scheduler: no processor " + pinnedTo.ToString() + " schedules threads");
             Thread thread = Create(name, entry, priority, process);
             thread.PinnedTo = pinnedTo;
@@ -247,7 +248,7 @@ namespace Cosmos.Kernel.Tasking
         // What processor `index` runs: false when it does not schedule (not online, or not started yet).
         public bool TryDescribe(uint index, out int runningThreadId, out ulong contextSwitches)
         {
-            Processor processor = index < MaxProcessors ? Volatile.Read(ref _processors[index]) : null;
+            Processor processor = index < MaxProcessors ? Volatile.Read(ref _byIndex[index]) : null;
             runningThreadId = processor == null ? -1 : Volatile.Read(ref processor.Current).Id;
             contextSwitches = processor == null ? 0 : Volatile.Read(ref processor.ContextSwitches);
             return processor != null;
@@ -330,7 +331,15 @@ namespace Cosmos.Kernel.Tasking
         }
 
         // The processor running this code; call with interrupts off (or the answer may be stale at once).
-        Processor This => _processors[PerCpu.Current->Index];
+        Processor This => _byIndex[PerCpu.Current->Index];
+
+        // Under the lock (or before any other processor runs): `processor` schedules from now on.
+        void Join(Processor processor)
+        {
+            _byIndex[processor.Index] = processor;
+            _processors[_processorCount] = processor;
+            Volatile.Write(ref _processorCount, _processorCount + 1);
+        }
 
         // Interrupts off. Spins without answering other processors' requests: no holder of this lock waits for them.
         void Lock()
@@ -399,7 +408,7 @@ namespace Cosmos.Kernel.Tasking
         {
             thread.State = ThreadState.Ready;
             if (thread.IsIdle) return;
-            Processor target = _processors[thread.LastProcessor];
+            Processor target = _byIndex[thread.LastProcessor];
             if (!target.IsIdle && thread.PinnedTo == Thread.Unpinned) target = IdleProcessor() ?? target;
             Enqueue(target, thread);
             if (target.IsIdle && target != This) LocalApic.Send(InterruptCommand.Fixed(target.Record->ApicId, InterruptVectors.Wakeup));
@@ -413,8 +422,8 @@ namespace Cosmos.Kernel.Tasking
 
         Processor IdleProcessor()
         {
-            foreach (Processor processor in _processors)
-                if (processor != null && processor.IsIdle) return processor;
+            for (int i = 0; i < _processorCount; i++)
+                if (_processors[i].IsIdle) return _processors[i];
             return null;
         }
 
@@ -426,9 +435,9 @@ namespace Cosmos.Kernel.Tasking
             {
                 Thread thread = processor.Ready[priority].Dequeue();
                 if (thread != null) return thread;
-                foreach (Processor other in _processors)
+                for (int i = 0; i < _processorCount; i++)
                 {
-                    thread = other?.Ready[priority].DequeueUnpinned();
+                    thread = _processors[i].Ready[priority].DequeueUnpinned();
                     if (thread != null) return thread;
                 }
             }
@@ -437,11 +446,10 @@ namespace Cosmos.Kernel.Tasking
 
         bool ReadyAbove(ThreadPriority priority)
         {
-            foreach (Processor processor in _processors)
+            for (int i = 0; i < _processorCount; i++)
             {
-                if (processor == null) continue;
-                for (int higher = (int)priority + 1; higher < processor.Ready.Length; higher++)
-                    if (!processor.Ready[higher].IsEmpty) return true;
+                for (int higher = (int)priority + 1; higher < _processors[i].Ready.Length; higher++)
+                    if (!_processors[i].Ready[higher].IsEmpty) return true;
             }
             return false;
         }

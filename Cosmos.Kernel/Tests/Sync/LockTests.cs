@@ -68,7 +68,8 @@ namespace Cosmos.Kernel.Tests.Sync
         internal static void AnRwLockNeverLetsAWriterOverlapAnyone()
         {
             var rwLock = new RwLock();
-            int readers = 0, writers = 0, violations = 0, maxReaders = 0, writes = 0;
+            int readers = 0, writers = 0, violations = 0, writes = 0;
+            Assert.True(ReadersShare(rwLock), "a second reader gets in while the first holds the lock");
             RunTogether(6, index =>
             {
                 for (int i = 0; i < 40; i++)
@@ -86,8 +87,7 @@ namespace Cosmos.Kernel.Tests.Sync
                     {
                         rwLock.EnterRead();                      // readers run at once on several processors
                         if (writers != 0) System.Threading.Interlocked.Increment(ref violations);
-                        int inside = System.Threading.Interlocked.Increment(ref readers);
-                        if (inside > maxReaders) maxReaders = inside;
+                        System.Threading.Interlocked.Increment(ref readers);
                         Thread.Yield();
                         System.Threading.Interlocked.Decrement(ref readers);
                         rwLock.ExitRead();
@@ -96,7 +96,22 @@ namespace Cosmos.Kernel.Tests.Sync
             });
             Assert.Equal(0, violations, "overlaps");
             Assert.Equal(60, writes, "writes");
-            Assert.True(maxReaders > 1, "readers shared the lock");
+        }
+
+        static bool ReadersShare(RwLock rwLock)
+        {
+            bool inside = false;
+            rwLock.EnterRead();
+            Thread second = Thread.Start("second reader", () =>
+            {
+                rwLock.EnterRead();
+                inside = true;
+                rwLock.ExitRead();
+            });
+            bool shared = Yielding.Until(() => inside);
+            rwLock.ExitRead();
+            second.Join();
+            return shared;
         }
 
         // Readers overlap without a break (each yields inside, and re-enters as soon as it leaves), so the lock is never
