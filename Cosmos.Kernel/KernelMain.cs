@@ -45,13 +45,13 @@ namespace Cosmos.Kernel
             PhysicalMemory.Initialize(bootInfo);
             KernelAddressSpace.Initialize(PhysicalMemory.Plan.EndAddress);
             MemoryReport.WritePlan(bootInfo);
+            PerCpu.StartBootProcessor();
             KernelHeap.Initialize();
             MemoryFileSystem files = LoadInitialRamDisk(bootInfo);
             PhysicalMemoryStatistics beforeRelease = PhysicalMemory.Allocator.Statistics;
             PhysicalMemory.Allocator.ReleaseModules();
             MemoryReport.WriteModuleRelease(beforeRelease, PhysicalMemory.Allocator.Statistics);
             MemoryReport.WriteHeapStatistics();
-            PerCpu.StartBootProcessor();
             Scheduler.Initialize();
             var acpi = new AcpiTables(bootInfo.Rsdp, ReadPhysical);
             Power.UseAcpi(AcpiSleep.FindSoftOff(acpi));

@@ -22,6 +22,7 @@ namespace Cosmos.Kernel.Memory
         // Plain values only: the allocation path reads them before the runtime has set up the statics blocks.
         static bool s_active;
         static InterruptSpinLock s_lock;
+        static ulong s_lockHolder;          // the holding processor's PerCpuRecord, 0 when free
         static ulong s_lastPauseCycles;
         static ulong s_longestPauseCycles;
 
@@ -47,15 +48,16 @@ namespace Cosmos.Kernel.Memory
                : new HeapStatistics(s_heap.Objects.BytesInUse, s_heap.Objects.CommittedPages, s_heap.Objects.SpanCount,
                                     s_heap.Objects.BytesAllocated, s_heap.Collections, s_lastPauseCycles, s_longestPauseCycles);
 
-        // Zeroed memory for an object, or null to leave it to the early heap (before Initialize, and while collecting:
-        // only the collecting processor runs then).
+        // Zeroed memory for an object, or null to leave it to the early heap: before Initialize, while collecting (only
+        // the collecting processor runs then), and when this processor is inside the heap already (only a fault there,
+        // and the panic it makes, allocate in the middle of an allocation).
         public static byte* Allocate(nuint size)
         {
-            if (!s_active || s_heap.IsCollecting) return null;
+            if (!s_active || s_heap.IsCollecting || HeldHere) return null;
             Lock();
             byte* memory = s_heap.Allocate(size);
             if (memory == null) OutOfMemory(size);
-            s_lock.Release();
+            Unlock();
             return memory;
         }
 
@@ -65,10 +67,10 @@ namespace Cosmos.Kernel.Memory
         // Frees every object nothing refers to any more.
         public static void Collect()
         {
-            if (!s_active || s_heap.IsCollecting) return;
+            if (!s_active || s_heap.IsCollecting || HeldHere) return;
             Lock();
             s_heap.StartCollection();
-            s_lock.Release();
+            Unlock();
         }
 
         // Spins with the caller's interrupt state between attempts and answers a stop meanwhile: the holder may be
@@ -79,7 +81,16 @@ namespace Cosmos.Kernel.Memory
             {
                 while (s_lock.IsHeld) TlbShootdown.ServeWhileWaiting();
             }
+            s_lockHolder = (ulong)PerCpu.Current;
         }
+
+        static void Unlock()
+        {
+            s_lockHolder = 0;
+            s_lock.Release();
+        }
+
+        static bool HeldHere => s_lockHolder != 0 && s_lockHolder == (ulong)PerCpu.Current;
 
         // The heap's lock held: the collection runs with the registers on the stack, where the scan finds them.
         static void StartCollection() => Cpu.CallWithRegistersOnStack(&CollectFrom);

@@ -10,7 +10,7 @@ namespace Cosmos.Kernel.Syscalls
     static unsafe class ProcessorCalls
     {
         const int ProcessorInfoSize = 24;
-        const int Parked = 0, Scheduling = 1;
+        const int NotScheduling = 0, Scheduling = 1;
 
         // list_processors(buffer, count): up to `count` records; returns how many processors are online.
         public static long List(ulong bufferAddress, ulong count)
@@ -23,7 +23,7 @@ namespace Cosmos.Kernel.Syscalls
                 bool schedules = Scheduler.Instance.TryDescribe(processor->Index, out int threadId, out ulong contextSwitches);
                 BinaryPrimitives.WriteUInt32LittleEndian(record, processor->Index);
                 BinaryPrimitives.WriteUInt32LittleEndian(record.Slice(4), processor->ApicId);
-                BinaryPrimitives.WriteInt32LittleEndian(record.Slice(8), schedules ? Scheduling : Parked);
+                BinaryPrimitives.WriteInt32LittleEndian(record.Slice(8), schedules ? Scheduling : NotScheduling);
                 BinaryPrimitives.WriteInt32LittleEndian(record.Slice(12), threadId);
                 BinaryPrimitives.WriteUInt64LittleEndian(record.Slice(16), contextSwitches);
                 if (!ProcessTable.Current.AddressSpace.CopyToUser(bufferAddress + (ulong)(position * ProcessorInfoSize), record))

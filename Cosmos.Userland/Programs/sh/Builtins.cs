@@ -100,7 +100,7 @@ static unsafe class Builtins
             Console.WriteLine("CPU " + processor->Index.ToString() + " (APIC " + processor->ApicId.ToString() + "): "
                               + (processor->State == ProcessorInfo.Scheduling
                                  ? "running thread " + processor->ThreadId.ToString() + ", " + processor->ContextSwitches.ToString() + " context switches"
-                                 : "parked"));
+                                 : "not scheduling yet"));
         }
     }
 }

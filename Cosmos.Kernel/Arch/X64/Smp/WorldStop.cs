@@ -28,9 +28,9 @@ namespace Cosmos.Kernel.Arch.X64.Smp
         // Stops every other running processor; interrupts must be off, and one stop at a time (the caller's lock).
         public static void StopOthers()
         {
-            PerCpuRecord* self = PerCpu.Current;
             int count = PerCpu.RunningCount;
             if (count < 2) return;
+            PerCpuRecord* self = PerCpu.Current;
             ulong generation = ++s_generation;
             s_stopper = self;
             Volatile.Write(ref s_active, 1);
