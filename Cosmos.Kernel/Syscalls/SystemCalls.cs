@@ -56,6 +56,7 @@ namespace Cosmos.Kernel.Syscalls
                 case 26: return MemoryCalls.Sync(a1, a2, (int)a3);
                 case 39: return ProcessTable.Current.Id;
                 case 60: return ProcessCalls.Exit((int)a1);
+                case 186: return Thread.Current.Id;
                 case 61: return ProcessCalls.Wait((int)a1, a2, (int)a3, a4);
                 case 0x1000: return ProcessCalls.Spawn(a1, a2, a3);
                 case 0x1001: return MemoryCalls.Information(a1);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime;
 using System.Threading;
 using Cosmos.Kernel.Memory;
 using Cosmos.Kernel.Sync;
@@ -100,6 +101,11 @@ namespace Cosmos.Kernel.Tasking
         internal bool Permit;
 
         public static Thread Current => Scheduler.Instance.Current;
+
+        // What tells threads apart for CoreLib (its class-constructor runner): 1 before the scheduler starts (one
+        // thread), then the running thread's id + 2.
+        [RuntimeExport("cosmos_current_thread_token")]
+        static nint CurrentToken() => Scheduler.Instance == null ? 1 : Current.Id + 2;
 
         // A new thread, ready to run `entry` and then exit; pinned to a processor (a CPU index), it runs there alone.
         public static Thread Start(string name, Action entry, ThreadPriority priority = ThreadPriority.Normal, int pinnedTo = Unpinned)

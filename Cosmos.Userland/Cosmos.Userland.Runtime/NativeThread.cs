@@ -15,6 +15,10 @@ namespace Cosmos.Userland.Runtime
         // Waits for the thread to end: 0, or -errno.
         public static long Join(long id) => SystemCalls.ThreadJoin(id);
 
+        // What tells threads apart for CoreLib (its class-constructor runner): the thread's id.
+        [RuntimeExport("cosmos_current_thread_token")]
+        static nint CurrentThreadToken() => (nint)SystemCalls.GetThreadId();
+
         [RuntimeImport("cosmos_thread_start_address")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         static extern ulong StartAddress();

@@ -14,7 +14,7 @@ namespace Cosmos.Userland.Runtime
         const long SharedMemoryCreateNumber = 0x1004, SharedMemoryMapNumber = 0x1005, SharedMemoryDeleteNumber = 0x1006;
         const long SharedMemoryGrantNumber = 0x1007, ThreadCreateNumber = 0x1008, ThreadExitNumber = 0x1009, ThreadJoinNumber = 0x100A;
         const long SchedYieldNumber = 24, ThreadsStopNumber = 0x100B, ThreadRegistersNumber = 0x100C, ThreadsResumeNumber = 0x100D;
-        const long ListProcessorsNumber = 0x100E;
+        const long ListProcessorsNumber = 0x100E, GetThreadIdNumber = 186;
 
         public const int OpenReadOnly = 0, OpenWriteOnly = 1, OpenReadWrite = 2, OpenCreate = 0x40, OpenTruncate = 0x200, OpenAppend = 0x400;
         public const int SeekSet = 0, SeekCurrent = 1, SeekEnd = 2;
@@ -104,6 +104,9 @@ namespace Cosmos.Userland.Runtime
 
         // Waits for thread `id` of this process to end; 0, or -ESRCH for no such (unjoined) thread.
         public static long ThreadJoin(long id) => Call(ThreadJoinNumber, id, 0, 0, 0, 0, 0);
+
+        // The calling thread's id (Linux's gettid).
+        public static long GetThreadId() => Call(GetThreadIdNumber, 0, 0, 0, 0, 0, 0);
 
         // Lets other threads run first.
         public static long SchedYield() => Call(SchedYieldNumber, 0, 0, 0, 0, 0, 0);

@@ -46,8 +46,11 @@ namespace Cosmos.Kernel.Tests.Syscalls
             ulong heapBefore = KernelHeap.Statistics.CommittedPages;
             for (int i = 0; i < 100; i++) RunToEnd(Exit42);
             GC.Collect();
-            Assert.Equal(heapBefore, KernelHeap.Statistics.CommittedPages, "kernel heap pages after 100 programs");
-            Assert.Equal(before, PhysicalMemory.Allocator.Statistics.FreePages, "free pages after 100 programs");
+            ulong heapAfter = KernelHeap.Statistics.CommittedPages, after = PhysicalMemory.Allocator.Statistics.FreePages;
+            // What the heap keeps varies by a page or two with what other processors' stacks happen to hold (the scan is
+            // conservative); a hundred programs' records left behind would be far more.
+            Assert.True(heapAfter <= heapBefore + 2, "kernel heap pages after 100 programs: " + heapAfter.ToString() + ", before " + heapBefore.ToString());
+            Assert.Equal(before + heapBefore, after + heapAfter, "free pages plus the kernel heap's after 100 programs");
         }
     }
 }

@@ -19,6 +19,9 @@ namespace System.Threading
         public static long Read(ref readonly long location)
             => Unsafe.As<long, VolatileIntPtr>(ref Unsafe.AsRef(in location)).Value;
 
+        public static nint Read(ref readonly nint location)
+            => Unsafe.As<nint, VolatileIntPtr>(ref Unsafe.AsRef(in location)).Value;
+
         public static ulong Read(ref readonly ulong location)
             => (ulong)Unsafe.As<ulong, VolatileIntPtr>(ref Unsafe.AsRef(in location)).Value;
 
@@ -36,6 +39,9 @@ namespace System.Threading
 
         public static void Write(ref long location, long value)
             => Unsafe.As<long, VolatileIntPtr>(ref location).Value = (nint)value;
+
+        public static void Write(ref nint location, nint value)
+            => Unsafe.As<nint, VolatileIntPtr>(ref location).Value = value;
 
         public static void Write(ref ulong location, ulong value)
             => Unsafe.As<ulong, VolatileIntPtr>(ref location).Value = (nint)value;

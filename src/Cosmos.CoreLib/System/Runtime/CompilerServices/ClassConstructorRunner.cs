@@ -21,14 +21,31 @@ namespace System.Runtime.CompilerServices
             return gcStaticBase;
         }
 
-        // Marked before running so that a constructor touching its own type does not recurse. Single-threaded
-        // today; the SMP work makes this a compare-exchange with waiting.
+        // One lock for every class constructor, recursive: the thread that runs one may run others from it (or come
+        // back to its own type, which then counts as constructed), and any other thread waits until it is done. The
+        // context's address is swapped to 0 before the constructor runs. Threads are told apart by the token the
+        // kernel or the user runtime gives (cosmos_current_thread_token); waiting is a spin with interrupts as they
+        // are, since class constructors are short.
+        static nint s_owner;       // token of the thread running constructors, 0 when none
+        static int s_depth;
+
         public static void EnsureClassConstructorRun(StaticClassConstructionContext* context)
         {
+            if (Threading.Volatile.Read(ref context->cctorMethodAddress) == 0) return;
+            nint self = CurrentThreadToken();
+            if (Threading.Volatile.Read(ref s_owner) != self)
+            {
+                while (Threading.Interlocked.CompareExchange(ref s_owner, self, 0) != 0) { }
+            }
+            s_depth++;
             nint cctor = context->cctorMethodAddress;
-            if (cctor == 0) return;
             context->cctorMethodAddress = 0;
-            ((delegate*<void>)cctor)();
+            if (cctor != 0) ((delegate*<void>)cctor)();
+            if (--s_depth == 0) Threading.Volatile.Write(ref s_owner, 0);
         }
+
+        [RuntimeImport("cosmos_current_thread_token")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        static extern nint CurrentThreadToken();
     }
 }
