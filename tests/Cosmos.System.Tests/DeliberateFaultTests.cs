@@ -71,9 +71,11 @@ public sealed class DeliberateFaultTests
         Assert.That(run.TimedOut, Is.False, run.Describe());
         Assert.That(run.Log, Does.Contain("\nPANIC: non-maskable interrupt\n"), run.Describe());
         Assert.That(run.Log, Does.Match(@"\nRIP=0x[0-9a-f]{16} RSP=0x[0-9a-f]{16} RFLAGS=0x[0-9a-f]{16}\n"), run.Describe());
-        // CPU 1 runs its idle thread, on the stack it was started on: the trace goes through the scheduler to the entry.
-        AssertTraceHolds(run, "Scheduler__RunApplicationProcessor cosmos_ap_entry");
-        Assert.That(TraceFrames(run.Log).Last(), Is.EqualTo("cosmos_ap_entry"), "the trace ends at the entry. " + run.Describe());
+        // CPU 1 is idle, or about to be, on the stack it was started on: wherever the NMI finds it there, the trace is
+        // of that stack and ends at the processor's entry.
+        List<string> frames = TraceFrames(run.Log);
+        Assert.That(frames.Count, Is.GreaterThanOrEqualTo(2), "a frame inside the entry at least. " + run.Describe());
+        Assert.That(frames.Last(), Is.EqualTo("cosmos_ap_entry"), "the trace ends at the entry. " + run.Describe());
         Assert.That(run.Log, Does.EndWith("END PANIC\n"), run.Describe());
     }
 
