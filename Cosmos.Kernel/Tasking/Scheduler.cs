@@ -406,12 +406,10 @@ namespace Cosmos.Kernel.Tasking
         // another is idle.
         void MakeReady(Thread thread)
         {
-            thread.State = ThreadState.Ready;
-            if (thread.IsIdle) return;
             Processor target = _byIndex[thread.LastProcessor];
-            if (!target.IsIdle && thread.PinnedTo == Thread.Unpinned) target = IdleProcessor() ?? target;
+            if (!thread.IsIdle && !target.IsIdle && thread.PinnedTo == Thread.Unpinned) target = IdleProcessor() ?? target;
             Enqueue(target, thread);
-            if (target.IsIdle && target != This) LocalApic.Send(InterruptCommand.Fixed(target.Record->ApicId, InterruptVectors.Wakeup));
+            if (!thread.IsIdle && target.IsIdle && target != This) LocalApic.Send(InterruptCommand.Fixed(target.Record->ApicId, InterruptVectors.Wakeup));
         }
 
         static void Enqueue(Processor processor, Thread thread)
